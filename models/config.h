@@ -1,0 +1,102 @@
+#pragma once
+// A scenario as plain structs: what `load` produces from YAML and `validate` checks. No YAML here;
+// positions (Where) are kept only so that validation can point at the offending line.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/doc.h"
+#include "sim/observe.h"
+#include "sim/random.h"
+
+namespace models {
+
+using sim::Distribution;
+using sim::Where;
+
+struct Window {  // [from_day, to_day] inclusive calendar days
+  long from_day = 0, to_day = 0;
+  std::string reason;
+  Where where;
+};
+
+// A place that holds cargo for a while: a rail section, a terminal, a border crossing.
+struct StageConfig {
+  std::string name, type;
+  int servers = -1;            // parallel handling; -1 = unlimited (a line where trains run in parallel)
+  Distribution service;        // running, handling or processing time per consignment
+  double headway = 0;          // minimum time between successive starts (from a capacity in trains/d)
+  struct Change {
+    long day = 0;
+    int servers = -2;     // -2: unchanged; 0 closes the stage
+    double headway = -1;  // -1: unchanged
+    Where where;
+  };
+  std::vector<Change> changes;  // dated capacity changes, in date order
+  std::vector<Window> outages;  // no new starts during these days (work in progress finishes)
+  Where where;
+};
+
+struct ScheduleConfig {
+  enum class Kind { Interval, Dates, Rate };
+  Kind kind = Kind::Interval;
+  Distribution interval;     // Interval: time between departures/arrivals
+  std::vector<long> dates;   // Dates: one departure at 00:00 of each day
+  double rate = 0;           // Rate: consignments per second before the profile
+  bool poisson = false;      // Rate: Poisson arrivals instead of even spacing
+  std::vector<double> profile;  // Rate: 12 monthly factors (Jan..Dec); empty = flat
+};
+
+// A block-train service or a stochastic flow: creates consignments that follow a route.
+struct SourceConfig {
+  std::string name;
+  bool is_service = true;  // services are block trains (1 train each)
+  int cargo_class = 0;
+  std::vector<std::string> route;
+  std::vector<Where> route_where;
+  Distribution teu, wagons, tonnes;
+  double trains = 0;
+  ScheduleConfig schedule;
+  long first_day = 0, until_day = 0;  // active days, inclusive
+  Where where;
+};
+
+struct MetricConfig {
+  std::string name, description;
+  sim::Measure measure = sim::Measure::Teu;
+  sim::EventKind event = sim::EventKind::Depart;
+  std::vector<std::string> at, classes, sources;
+  Where where;
+};
+
+struct TargetConfig {
+  std::string metric;
+  long from_day = 0, to_day = 0;
+  double observed = 0;
+  sim::Measure unit = sim::Measure::Teu;  // the unit the observed value was written in
+  double tolerance_pct = 0;
+  std::string source;
+  Where where, metric_where;
+};
+
+struct Scenario {
+  std::string name, description;
+  long start_day = 0, end_day = 0;  // end exclusive
+  std::uint64_t seed = 1;
+  std::vector<StageConfig> stages;
+  std::vector<SourceConfig> sources;
+  std::vector<MetricConfig> metrics;
+  std::vector<TargetConfig> targets;
+  Where where;
+};
+
+extern const std::vector<std::string> kCargoClasses;  // transit, import, export, domestic
+
+// YAML document -> structs. Throws sim::ScenarioError for unknown keys, wrong types, missing units.
+Scenario parse_scenario(const sim::Document& doc);
+// Cross-references, ranges, dates. Throws sim::ScenarioError.
+void validate(const Scenario& s);
+// Both, from a file: the one call the command line makes.
+Scenario load_scenario(const sim::Document& doc);
+
+}  // namespace models

@@ -1,0 +1,100 @@
+#include "models/network.h"
+
+#include <algorithm>
+
+#include "models/processor.h"
+#include "models/source.h"
+
+namespace models {
+
+void Stage::emit(sim::EventKind kind, const Job& job, double t) const {
+  net_.recorder().emit({t, kind, index_, job.source, job.cargo_class, job.id, job.created, job.amounts});
+}
+
+namespace {
+int index_of(const std::vector<std::string>& names, const std::string& n) {
+  return static_cast<int>(std::find(names.begin(), names.end(), n) - names.begin());
+}
+}  // namespace
+
+std::vector<std::string> place_names(const Scenario& s) {
+  std::vector<std::string> out;
+  for (const auto& st : s.stages) out.push_back(st.name);
+  return out;
+}
+
+std::vector<std::string> source_names(const Scenario& s) {
+  std::vector<std::string> out;
+  for (const auto& src : s.sources) out.push_back(src.name);
+  return out;
+}
+
+std::vector<sim::MetricSpec> metric_specs(const Scenario& s) {
+  const auto places = place_names(s), sources = source_names(s);
+  std::vector<sim::MetricSpec> out;
+  for (const auto& m : s.metrics) {
+    sim::MetricSpec spec{m.name, m.description, m.measure, m.event, {}, {}, {}};
+    for (const auto& a : m.at) spec.places.push_back(index_of(places, a));
+    for (const auto& c : m.classes) spec.classes.push_back(index_of(kCargoClasses, c));
+    for (const auto& src : m.sources) spec.sources.push_back(index_of(sources, src));
+    out.push_back(spec);
+  }
+  return out;
+}
+
+Network::Network(const Scenario& scenario, const sim::Calendar& calendar, sim::Recorder& recorder, std::uint64_t replication)
+    : calendar_(calendar), recorder_(recorder) {
+  const auto places = place_names(scenario);
+  for (size_t i = 0; i < scenario.stages.size(); ++i) {
+    const auto& st = scenario.stages[i];
+    stages_.push_back(std::make_unique<Processor>(st, static_cast<int>(i), *this,
+                                                  sim::RandomStream(scenario.seed, replication, "stage/" + st.name)));
+  }
+  for (size_t i = 0; i < scenario.sources.size(); ++i) {
+    const auto& src = scenario.sources[i];
+    std::vector<int> route;
+    for (const auto& r : src.route) route.push_back(index_of(places, r));
+    routes_.push_back(route);
+  }
+  for (size_t i = 0; i < scenario.sources.size(); ++i) {
+    const auto& src = scenario.sources[i];
+    sources_.push_back(std::make_unique<Source>(src, static_cast<int>(i), *this,
+                                                sim::RandomStream(scenario.seed, replication, "source/" + src.name + "/schedule"),
+                                                sim::RandomStream(scenario.seed, replication, "source/" + src.name + "/size")));
+  }
+}
+
+Network::~Network() = default;
+
+void Network::start(sim::Kernel& kernel) {
+  for (auto& st : stages_) st->start(kernel);
+  for (auto& src : sources_) src->start(kernel);
+}
+
+void Network::enter(Job job) {
+  job.route = &routes_[job.source];
+  job.leg = 0;
+  stages_[(*job.route)[0]]->accept(job);
+}
+
+void Network::forward(Job job) {
+  if (++job.leg < job.route->size()) {
+    stages_[(*job.route)[job.leg]]->accept(job);
+    return;
+  }
+  recorder_.emit({sim::now(), sim::EventKind::Deliver, (*job.route).back(), job.source, job.cargo_class, job.id, job.created, job.amounts});
+}
+
+sim::Amounts Network::in_system() const {
+  sim::Amounts total;
+  for (const auto& st : stages_) {
+    const auto a = st->holding();
+    total.teu += a.teu;
+    total.wagons += a.wagons;
+    total.trains += a.trains;
+    total.tonnes += a.tonnes;
+  }
+  return total;
+}
+
+}  // namespace models

@@ -1,0 +1,17 @@
+#pragma once
+// Parsers of the scenario's parts, shared by the scenario parser and the tests.
+#include <string>
+#include <vector>
+
+#include "models/config.h"
+
+namespace models {
+
+StageConfig parse_stage(const sim::Node& node, const std::string& path);
+SourceConfig parse_source(const sim::Node& node, const std::string& path, bool is_service, long start_day, long end_day);
+MetricConfig parse_metric(const sim::Node& node, const std::string& path);
+TargetConfig parse_target(const sim::Node& node, const std::string& path);
+Window parse_window(const sim::Node& node, const std::string& path);
+std::vector<std::string> stage_types();
+
+}  // namespace models

@@ -1,0 +1,113 @@
+// YAML -> SourceConfig: block-train services (schedules) and stochastic flows (arrival processes).
+#include <algorithm>
+
+#include "models/parse.h"
+#include "sim/reader.h"
+
+namespace models {
+namespace {
+
+using sim::MapReader;
+
+int parse_class(const sim::Node& n, const std::string& key) {
+  const std::string c = sim::as_string(n, key);
+  const auto it = std::find(kCargoClasses.begin(), kCargoClasses.end(), c);
+  if (it == kCargoClasses.end()) {
+    const std::string hint = sim::closest(c, kCargoClasses);
+    sim::fail(n, key, "unknown cargo class \"" + c + "\"" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?") +
+                          " (one of: transit, import, export, domestic)");
+  }
+  return static_cast<int>(it - kCargoClasses.begin());
+}
+
+std::vector<double> parse_profile(const sim::Node& n, const std::string& key) {
+  const auto& items = sim::as_list(n, key);
+  if (items.size() != 12) sim::fail(n, key, "expected 12 monthly factors (January to December), got " + std::to_string(items.size()));
+  std::vector<double> out;
+  for (size_t i = 0; i < 12; ++i) {
+    const double f = sim::as_number(items[i], key + "[" + std::to_string(i) + "]");
+    if (f < 0) sim::fail(items[i], key, "a monthly factor must not be negative");
+    out.push_back(f);
+  }
+  return out;
+}
+
+// Exactly one way of saying when consignments come.
+ScheduleConfig parse_schedule(MapReader& r, bool is_service) {
+  ScheduleConfig s;
+  const std::vector<std::string> keys = is_service ? std::vector<std::string>{"every", "per_week", "dates", "rate"}
+                                                   : std::vector<std::string>{"every", "arrivals"};
+  std::vector<const sim::Node*> given;
+  std::string which;
+  for (const auto& k : keys)
+    if (const sim::Node* n = r.optional(k)) {
+      given.push_back(n);
+      which = k;
+    }
+  std::string list;
+  for (const auto& k : keys) list += (list.empty() ? "" : ", ") + k;
+  if (given.size() != 1)
+    sim::fail(given.empty() ? r.node() : *given[1], r.path(given.empty() ? keys[0] : which),
+              "say when consignments come with exactly one of: " + list);
+  const sim::Node& n = *given[0];
+  const std::string path = r.path(which);
+  if (which == "every") {
+    s.kind = ScheduleConfig::Kind::Interval;
+    s.interval = sim::as_distribution(n, path, sim::dims::duration);
+    if (!(s.interval.mean() > 0)) sim::fail(n, path, "the interval must be above zero");
+  } else if (which == "per_week") {
+    s.kind = ScheduleConfig::Kind::Interval;
+    const double per_week = sim::as_number(n, path);
+    if (!(per_week > 0)) sim::fail(n, path, "expected a number of departures per week above zero");
+    s.interval = Distribution::constant(7 * 86400.0 / per_week);
+  } else if (which == "dates") {
+    s.kind = ScheduleConfig::Kind::Dates;
+    const auto& items = sim::as_list(n, path);
+    for (size_t i = 0; i < items.size(); ++i) s.dates.push_back(sim::as_date(items[i], path + "[" + std::to_string(i) + "]"));
+    std::sort(s.dates.begin(), s.dates.end());
+  } else {  // rate (services, evenly spaced) or arrivals (flows, Poisson)
+    s.kind = ScheduleConfig::Kind::Rate;
+    s.poisson = which == "arrivals";
+    s.rate = sim::as_positive(n, path, is_service ? sim::Dim{sim::Base::Trains, -1} : sim::dims::frequency);
+  }
+  if (const sim::Node* p = r.optional("profile")) {
+    if (s.kind != ScheduleConfig::Kind::Rate) sim::fail(*p, r.path("profile"), "a monthly profile applies to `rate` or `arrivals` only");
+    s.profile = parse_profile(*p, r.path("profile"));
+  }
+  return s;
+}
+
+Distribution parse_amount(MapReader& r, const char* key, sim::Dim dim) {
+  const sim::Node* n = r.optional(key);
+  return n ? sim::as_distribution(*n, r.path(key), dim) : Distribution::constant(0);
+}
+
+}  // namespace
+
+SourceConfig parse_source(const sim::Node& node, const std::string& path, bool is_service, long start_day, long end_day) {
+  MapReader r(node, path);
+  SourceConfig s;
+  s.where = node.where;
+  s.is_service = is_service;
+  s.name = sim::as_name(r.required("name"), r.path("name"));
+  r.optional("description");
+  r.optional("source");
+  s.cargo_class = parse_class(r.required("class"), r.path("class"));
+  const sim::Node& route = r.required("route");
+  s.route = sim::as_name_list(route, r.path("route"));
+  for (const auto& item : route.items) s.route_where.push_back(item.where);
+  if (s.route.empty()) sim::fail(route, r.path("route"), "a route needs at least one stage");
+  s.teu = parse_amount(r, "teu", sim::dims::teu);
+  s.wagons = parse_amount(r, "wagons", sim::dims::wagons);
+  s.tonnes = parse_amount(r, "tonnes", sim::dims::mass);
+  s.trains = is_service ? 1.0 : 0.0;
+  s.schedule = parse_schedule(r, is_service);
+  s.first_day = start_day;
+  s.until_day = end_day - 1;
+  if (const sim::Node* f = r.optional("first")) s.first_day = sim::as_date(*f, r.path("first"));
+  if (const sim::Node* u = r.optional("until")) s.until_day = sim::as_date(*u, r.path("until"));
+  r.finish();
+  return s;
+}
+
+}  // namespace models

@@ -1,0 +1,111 @@
+#include "models/processor.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace models {
+
+Processor::Processor(const StageConfig& cfg, int index, Network& net, sim::RandomStream rng)
+    : Stage(cfg.name, index, net),
+      cfg_(cfg),
+      rng_(rng),
+      stats_(net.recorder().add_resource(cfg.name, cfg.type)),
+      servers_(cfg.servers),
+      headway_(cfg.headway) {
+  std::stable_sort(cfg_.changes.begin(), cfg_.changes.end(), [](const auto& a, const auto& b) { return a.day < b.day; });
+  const auto& cal = net.calendar();
+  for (const auto& w : cfg_.outages) outages_.emplace_back(cal.seconds_at(w.from_day), cal.seconds_at(w.to_day + 1));
+  apply_changes(0.0);  // changes dated before the run are in force from its start
+}
+
+void Processor::start(sim::Kernel& kernel) {
+  kernel.spawn("stage:" + name_, [this] { loop(); });
+}
+
+void Processor::accept(Job job) {
+  const double t = sim::now();
+  emit(sim::EventKind::Arrive, job, t);
+  queue_.push_back(job);
+  update_stats(t);
+  wake_.notify();
+}
+
+sim::Amounts Processor::holding() const {
+  sim::Amounts a;
+  auto add = [&](const Job& j) {
+    a.teu += j.amounts.teu;
+    a.wagons += j.amounts.wagons;
+    a.trains += j.amounts.trains;
+    a.tonnes += j.amounts.tonnes;
+  };
+  for (const auto& j : queue_) add(j);
+  auto copy = busy_;
+  for (; !copy.empty(); copy.pop()) add(copy.top().job);
+  return a;
+}
+
+void Processor::apply_changes(double t) {
+  const auto& cal = net_.calendar();
+  for (; next_change_ < cfg_.changes.size() && cal.seconds_at(cfg_.changes[next_change_].day) <= t; ++next_change_) {
+    const auto& ch = cfg_.changes[next_change_];
+    if (ch.servers != -2) servers_ = ch.servers;
+    if (ch.headway >= 0) headway_ = ch.headway;
+  }
+}
+
+bool Processor::in_outage(double t, double* ends) const {
+  for (const auto& [from, to] : outages_)
+    if (t >= from && t < to) {
+      if (ends) *ends = to;
+      return true;
+    }
+  return false;
+}
+
+bool Processor::can_start(double t) const {
+  if (queue_.empty() || gate_free_ > t || in_outage(t, nullptr)) return false;
+  return servers_ < 0 || static_cast<int>(busy_.size()) < servers_;
+}
+
+void Processor::update_stats(double t) {
+  stats_.queue.set(t, static_cast<double>(queue_.size()));
+  if (servers_ > 0) stats_.utilisation.set(t, std::min(1.0, static_cast<double>(busy_.size()) / servers_));
+  else if (servers_ == 0) stats_.utilisation.set(t, busy_.empty() ? 0.0 : 1.0);
+}
+
+void Processor::loop() {
+  const double inf = std::numeric_limits<double>::infinity();
+  for (;;) {
+    const double t = sim::now();
+    apply_changes(t);
+    while (!busy_.empty() && busy_.top().done <= t) {
+      Job job = busy_.top().job;
+      busy_.pop();
+      update_stats(t);
+      emit(sim::EventKind::Depart, job, t);
+      net_.forward(job);
+    }
+    while (can_start(t)) {
+      Job job = queue_.front();
+      queue_.pop_front();
+      emit(sim::EventKind::Start, job, t);
+      busy_.push({t + sim::sample(cfg_.service, rng_), seq_++, job});
+      if (headway_ > 0) {
+        gate_free_ = t + headway_;
+        // On a line without server limits, capacity use is the share of time the entry is blocked.
+        if (servers_ < 0) stats_.utilisation.add_interval(t, gate_free_, 1.0);
+      }
+      update_stats(t);
+    }
+    double next = busy_.empty() ? inf : busy_.top().done;
+    if (next_change_ < cfg_.changes.size()) next = std::min(next, net_.calendar().seconds_at(cfg_.changes[next_change_].day));
+    if (!queue_.empty()) {
+      double ends = inf;
+      if (in_outage(t, &ends)) next = std::min(next, ends);
+      else if (gate_free_ > t) next = std::min(next, gate_free_);
+    }
+    wake_.wait_until(next);
+  }
+}
+
+}  // namespace models

@@ -1,0 +1,48 @@
+#pragma once
+// One mechanism for rail sections, terminals and border points: consignments queue (FIFO), start when
+// a server is free, the minimum headway since the last start has passed and no outage is on, and
+// leave after their service time. Unlimited servers with a headway is a line where trains run in
+// parallel but enter at most `capacity` per day. One actor runs the stage as its own small event loop.
+#include <deque>
+#include <queue>
+
+#include "models/network.h"
+#include "sim/random.h"
+
+namespace models {
+
+class Processor : public Stage {
+ public:
+  Processor(const StageConfig& cfg, int index, Network& net, sim::RandomStream rng);
+  void accept(Job job) override;
+  void start(sim::Kernel& kernel) override;
+  sim::Amounts holding() const override;
+
+ private:
+  struct InService {
+    double done;
+    std::uint64_t seq;  // ties at equal times leave in start order
+    Job job;
+    bool operator>(const InService& o) const { return done != o.done ? done > o.done : seq > o.seq; }
+  };
+  void loop();
+  void apply_changes(double t);
+  bool in_outage(double t, double* ends) const;
+  bool can_start(double t) const;
+  void update_stats(double t);
+
+  StageConfig cfg_;
+  sim::RandomStream rng_;
+  sim::Signal wake_;
+  sim::ResourceStats& stats_;
+  std::deque<Job> queue_;
+  std::priority_queue<InService, std::vector<InService>, std::greater<InService>> busy_;
+  std::uint64_t seq_ = 0;
+  int servers_;
+  double headway_;
+  double gate_free_ = 0;
+  size_t next_change_ = 0;
+  std::vector<std::pair<double, double>> outages_;  // [from, to) in seconds
+};
+
+}  // namespace models

@@ -1,0 +1,40 @@
+#pragma once
+// One replication of a scenario in this process: build the network, run the kernel to the horizon,
+// compare targets, write the result file. Nothing here parses YAML or prints.
+#include <memory>
+#include <string>
+
+#include "models/config.h"
+#include "sim/doc.h"
+#include "sim/recorder.h"
+#include "sim/results.h"
+
+namespace models {
+
+struct RunOptions {
+  std::string scenario_file;
+  std::string output;  // empty: no result file
+  std::uint64_t replication = 0;
+};
+
+class Simulation {
+ public:
+  Simulation(const sim::Document& doc, const Scenario& scenario, RunOptions options);
+  ~Simulation();
+  // Throws sim::SimulationError or sim::OutputError; a failed run leaves no result file.
+  void run();
+  const sim::Recorder& recorder() const { return *recorder_; }
+  const sim::RunResults& results() const { return results_; }
+
+ private:
+  Scenario scenario_;
+  RunOptions options_;
+  sim::Calendar calendar_;
+  std::unique_ptr<sim::ResultFile> file_;
+  std::unique_ptr<sim::Recorder> recorder_;
+  sim::RunResults results_;
+};
+
+std::vector<sim::TargetSpec> target_specs(const Scenario& s);
+
+}  // namespace models

@@ -1,0 +1,105 @@
+#include "kernel.h"
+
+#include <simgrid/s4u.hpp>
+
+#include <cmath>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "errors.h"
+#include "log.h"
+
+namespace sim {
+namespace {
+
+std::unique_ptr<simgrid::s4u::Engine> g_engine;
+simgrid::s4u::Host* g_host = nullptr;
+std::string g_failure;  // first actor failure, reported after the run
+bool g_deadlock = false;
+
+}  // namespace
+
+Kernel::Kernel(double horizon_seconds, const std::string& name) : horizon_(horizon_seconds) {
+  if (g_engine) throw SimulationError("a second simulation in one process (SimGrid's Engine is a singleton)");
+  log::route_simgrid();
+  int argc = 1;
+  std::string arg0 = name;
+  char* argv[] = {arg0.data(), nullptr};
+  g_engine = std::make_unique<simgrid::s4u::Engine>(&argc, argv);
+  // Without these, transfer durations are off by ~8% (see docs/simgrid-notes in the README).
+  simgrid::s4u::Engine::set_config("network/model:CM02");
+  simgrid::s4u::Engine::set_config("network/crosstraffic:0");
+  simgrid::s4u::Engine::set_config("network/TCP-gamma:1e30");
+  auto* zone = simgrid::s4u::create_full_zone("corridor");
+  g_host = zone->create_host("world", 1e9);
+  zone->seal();
+  simgrid::s4u::Engine::on_deadlock_cb([] { g_deadlock = true; });
+  log::engine_started(true);
+}
+
+Kernel::~Kernel() { log::engine_started(false); }
+
+void Kernel::spawn(const std::string& name, std::function<void()> body) {
+  auto actor = simgrid::s4u::Actor::create(name, g_host, [name, body = std::move(body)] {
+    try {
+      body();
+    } catch (const std::exception& e) {
+      // SimGrid's kill exception is not a std::exception, so actors stopped at the horizon pass through.
+      if (g_failure.empty()) g_failure = "actor " + name + " failed: " + e.what();
+      log::get("kernel")->error("actor {} failed: {}", name, e.what());
+      simgrid::s4u::Actor::kill_all();
+    }
+  });
+  actor->daemonize();
+}
+
+void Kernel::run() {
+  const double horizon = horizon_;
+  simgrid::s4u::Actor::create("horizon", g_host, [horizon] { simgrid::s4u::this_actor::sleep_until(horizon); });
+  g_engine->run();
+  if (g_deadlock) throw SimulationError("the simulation deadlocked: every actor is waiting and nothing is scheduled");
+  if (!g_failure.empty()) throw SimulationError(g_failure);
+}
+
+double now() { return simgrid::s4u::Engine::get_clock(); }
+void sleep_until(double t) { simgrid::s4u::this_actor::sleep_until(t); }
+
+struct Signal::Impl {
+  simgrid::s4u::SemaphorePtr sem = simgrid::s4u::Semaphore::create(0);
+  bool pending = false;
+};
+
+Signal::Signal() : impl_(std::make_unique<Impl>()) {}
+Signal::~Signal() = default;
+
+void Signal::notify() {
+  if (impl_->pending) return;
+  impl_->pending = true;
+  impl_->sem->release();
+}
+
+void Signal::wait() {
+  impl_->sem->acquire();
+  impl_->pending = false;
+}
+
+bool Signal::wait_until(double t) {
+  if (!std::isfinite(t)) {
+    wait();
+    return true;
+  }
+  const double dt = t - now();
+  if (dt <= 0) {
+    if (!impl_->pending) return false;
+    impl_->sem->acquire();
+    impl_->pending = false;
+    return true;
+  }
+  const bool timed_out = impl_->sem->acquire_timeout(dt);  // SimGrid returns true on timeout
+  if (timed_out) return false;
+  impl_->pending = false;
+  return true;
+}
+
+}  // namespace sim

@@ -1,0 +1,67 @@
+#pragma once
+// The one place model observations become statistics: declared metrics in daily and monthly bins,
+// time-weighted resource series, transit times, and the event table streamed to a sink.
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "calendar.h"
+#include "observe.h"
+#include "series.h"
+
+namespace sim {
+
+struct ResourceStats {
+  ResourceStats(std::string n, std::string k, const MonthEdges& e) : name(std::move(n)), kind(std::move(k)), queue(e), utilisation(e) {}
+  std::string name, kind;
+  TimeWeighted queue;        // cargo units waiting (consignments)
+  TimeWeighted utilisation;  // busy fraction of capacity, 0..1
+};
+
+struct TransitStats {
+  std::vector<double> days;  // one per delivered consignment, in delivery order
+};
+
+class Recorder {
+ public:
+  Recorder(const Calendar& calendar, std::vector<std::string> places, std::vector<std::string> sources,
+           std::vector<std::string> classes, std::vector<MetricSpec> metrics, EventSink* sink);
+
+  void emit(const Event& e);
+  ResourceStats& add_resource(const std::string& name, const std::string& kind);
+  void finish(double horizon);
+
+  const Calendar& calendar() const { return calendar_; }
+  const MonthEdges& edges() const { return edges_; }
+  const std::vector<std::string>& places() const { return places_; }
+  const std::vector<std::string>& sources() const { return sources_; }
+  const std::vector<std::string>& classes() const { return classes_; }
+  const std::vector<MetricSpec>& metrics() const { return metrics_; }
+  const std::vector<double>& metric_daily(size_t i) const { return daily_[i]; }
+  std::vector<double> metric_monthly(size_t i) const;
+  double metric_total(size_t i, long from_day, long to_day) const;  // inclusive days
+  const std::deque<ResourceStats>& resources() const { return resources_; }
+  const std::vector<TransitStats>& transit() const { return transit_; }
+  // Conservation ledger per measure: created, delivered.
+  const Amounts& created() const { return created_; }
+  const Amounts& delivered() const { return delivered_; }
+  std::uint64_t events() const { return events_; }
+
+ private:
+  void flush();
+  const Calendar& calendar_;
+  MonthEdges edges_;
+  std::vector<std::string> places_, sources_, classes_;
+  std::vector<MetricSpec> metrics_;
+  std::vector<std::vector<int>> by_kind_place_;  // (kind * (places+1) + place+1) -> metric indices
+  std::vector<std::vector<double>> daily_;
+  std::deque<ResourceStats> resources_;  // deque: models keep references
+  std::vector<TransitStats> transit_;
+  Amounts created_, delivered_;
+  EventSink* sink_;
+  std::vector<Event> buffer_;
+  std::uint64_t events_ = 0;
+};
+
+}  // namespace sim

@@ -1,0 +1,357 @@
+#include "results.h"
+
+#include <H5Cpp.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+#include "errors.h"
+
+namespace sim {
+
+double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return std::numeric_limits<double>::quiet_NaN();
+  std::sort(v.begin(), v.end());
+  const double pos = p / 100.0 * static_cast<double>(v.size() - 1);
+  const auto lo = static_cast<size_t>(std::floor(pos));
+  const size_t hi = std::min(lo + 1, v.size() - 1);
+  return v[lo] + (pos - static_cast<double>(lo)) * (v[hi] - v[lo]);
+}
+
+std::vector<TargetResult> evaluate_targets(const Recorder& rec, const std::vector<TargetSpec>& targets) {
+  std::vector<TargetResult> out;
+  for (const auto& t : targets) {
+    const auto& ms = rec.metrics();
+    const auto it = std::find_if(ms.begin(), ms.end(), [&](const MetricSpec& m) { return m.name == t.metric; });
+    const size_t i = static_cast<size_t>(it - ms.begin());
+    TargetResult r{t, rec.metric_total(i, t.from_day, t.to_day), 0, measure_unit(it->measure)};
+    r.error_pct = t.observed != 0 ? 100.0 * (r.simulated - t.observed) / t.observed : 0;
+    out.push_back(r);
+  }
+  return out;
+}
+
+std::vector<Bottleneck> find_bottlenecks(const Recorder& rec, double threshold) {
+  std::vector<Bottleneck> out;
+  for (const auto& r : rec.resources()) {
+    const double u = r.utilisation.overall_mean();
+    if (u > threshold) {
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "utilisation %.0f%% is above %.0f%%", 100 * u, 100 * threshold);
+      out.push_back({r.name, buf, u});
+      continue;
+    }
+    const auto q = r.queue.monthly_mean();
+    const size_t n = q.size();
+    double mean = 0;
+    for (double x : q) mean += x;
+    mean /= static_cast<double>(std::max<size_t>(n, 1));
+    if (n >= 4 && q[n - 1] > 1 && q[n - 1] > 2 * mean && q[n - 1] > q[n - 2] && q[n - 2] > q[n - 3])
+      out.push_back({r.name, "the queue grows month after month without levelling off", u});
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HDF5 writing
+
+namespace {
+
+struct EventRow {
+  double time_d, created_d;
+  std::uint64_t job;
+  std::int32_t place, source, cargo_class;
+  std::uint8_t kind;
+  double teu, wagons, trains, tonnes;
+};
+
+H5::StrType string_type() {
+  H5::StrType t(H5::PredType::C_S1, H5T_VARIABLE);
+  t.setCset(H5T_CSET_UTF8);
+  return t;
+}
+
+void attr(const H5::H5Object& obj, const std::string& name, const std::string& value) {
+  const auto t = string_type();
+  obj.createAttribute(name, t, H5::DataSpace(H5S_SCALAR)).write(t, value);
+}
+
+void attr(const H5::H5Object& obj, const std::string& name, double value) {
+  obj.createAttribute(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(H5S_SCALAR)).write(H5::PredType::NATIVE_DOUBLE, &value);
+}
+
+void attr_u64(const H5::H5Object& obj, const std::string& name, std::uint64_t value) {
+  obj.createAttribute(name, H5::PredType::NATIVE_UINT64, H5::DataSpace(H5S_SCALAR)).write(H5::PredType::NATIVE_UINT64, &value);
+}
+
+void attr(const H5::H5Object& obj, const std::string& name, const std::vector<std::string>& values) {
+  const auto t = string_type();
+  std::vector<const char*> ptrs;
+  for (const auto& v : values) ptrs.push_back(v.c_str());
+  const hsize_t n = values.size();
+  auto a = obj.createAttribute(name, t, n ? H5::DataSpace(1, &n) : H5::DataSpace(H5S_NULL));
+  if (n) a.write(t, ptrs.data());
+}
+
+// Object modification times would make two identical runs differ byte for byte.
+H5::DSetCreatPropList untimed_dcpl() {
+  H5::DSetCreatPropList p;
+  H5Pset_obj_track_times(p.getId(), 0);
+  return p;
+}
+
+H5::Group group(const H5::Group& parent, const std::string& name) {
+  const hid_t gcpl = H5Pcreate(H5P_GROUP_CREATE);
+  H5Pset_obj_track_times(gcpl, 0);
+  const hid_t id = H5Gcreate2(parent.getId(), name.c_str(), H5P_DEFAULT, gcpl, H5P_DEFAULT);
+  H5Pclose(gcpl);
+  if (id < 0) throw OutputError("cannot create HDF5 group " + name);
+  H5::Group g(id);
+  H5Idec_ref(id);  // the Group object took its own reference
+  return g;
+}
+
+H5::DataSet series(const H5::Group& g, const std::string& name, const std::vector<double>& values) {
+  const hsize_t n = values.size();
+  auto ds = g.createDataSet(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(1, &n), untimed_dcpl());
+  ds.write(values.data(), H5::PredType::NATIVE_DOUBLE);
+  return ds;
+}
+
+void strings(const H5::Group& g, const std::string& name, const std::vector<std::string>& values) {
+  const auto t = string_type();
+  std::vector<const char*> ptrs;
+  for (const auto& v : values) ptrs.push_back(v.c_str());
+  const hsize_t n = values.size();
+  auto ds = g.createDataSet(name, t, H5::DataSpace(1, &n), untimed_dcpl());
+  if (n) ds.write(ptrs.data(), t);
+}
+
+H5::CompType event_type() {
+  H5::CompType t(sizeof(EventRow));
+  t.insertMember("time_d", HOFFSET(EventRow, time_d), H5::PredType::NATIVE_DOUBLE);
+  t.insertMember("created_d", HOFFSET(EventRow, created_d), H5::PredType::NATIVE_DOUBLE);
+  t.insertMember("job", HOFFSET(EventRow, job), H5::PredType::NATIVE_UINT64);
+  t.insertMember("place", HOFFSET(EventRow, place), H5::PredType::NATIVE_INT32);
+  t.insertMember("source", HOFFSET(EventRow, source), H5::PredType::NATIVE_INT32);
+  t.insertMember("cargo_class", HOFFSET(EventRow, cargo_class), H5::PredType::NATIVE_INT32);
+  t.insertMember("kind", HOFFSET(EventRow, kind), H5::PredType::NATIVE_UINT8);
+  t.insertMember("teu", HOFFSET(EventRow, teu), H5::PredType::NATIVE_DOUBLE);
+  t.insertMember("wagons", HOFFSET(EventRow, wagons), H5::PredType::NATIVE_DOUBLE);
+  t.insertMember("trains", HOFFSET(EventRow, trains), H5::PredType::NATIVE_DOUBLE);
+  t.insertMember("tonnes", HOFFSET(EventRow, tonnes), H5::PredType::NATIVE_DOUBLE);
+  return t;
+}
+
+template <class F>
+auto guarded(const std::string& what, F f) {
+  try {
+    return f();
+  } catch (const H5::Exception& e) {
+    throw OutputError(what + ": " + e.getDetailMsg());
+  }
+}
+
+}  // namespace
+
+struct ResultFile::Impl {
+  std::unique_ptr<H5::H5File> file;
+  H5::DataSet events;
+  H5::CompType row_type = event_type();
+  hsize_t rows = 0;
+};
+
+ResultFile::ResultFile(std::string final_path)
+    : impl_(std::make_unique<Impl>()), final_(std::move(final_path)), temp_(final_ + ".tmp" + std::to_string(getpid())) {
+  H5::Exception::dontPrint();
+  try {
+    create();
+  } catch (...) {
+    std::remove(temp_.c_str());
+    throw;
+  }
+}
+
+void ResultFile::create() {
+  guarded("cannot create result file " + temp_, [&] {
+    H5::FileCreatPropList fcpl;
+    H5Pset_obj_track_times(fcpl.getId(), 0);
+    impl_->file = std::make_unique<H5::H5File>(temp_, H5F_ACC_TRUNC, fcpl);
+    const hsize_t zero = 0, unlimited = H5S_UNLIMITED, chunk = 4096;
+    H5::DataSpace space(1, &zero, &unlimited);
+    auto dcpl = untimed_dcpl();
+    dcpl.setChunk(1, &chunk);
+    if (H5Zfilter_avail(H5Z_FILTER_DEFLATE)) dcpl.setDeflate(4);
+    impl_->events = impl_->file->createDataSet("events", impl_->row_type, space, dcpl);
+    return 0;
+  });
+}
+
+ResultFile::~ResultFile() {
+  if (committed_) return;
+  try {
+    impl_->events.close();
+    if (impl_->file) impl_->file->close();
+  } catch (...) {  // NOLINT: nothing useful to do while discarding a partial file
+  }
+  std::remove(temp_.c_str());
+}
+
+void ResultFile::write_events(const std::vector<Event>& events) {
+  std::vector<EventRow> rows;
+  rows.reserve(events.size());
+  for (const auto& e : events)
+    rows.push_back({e.time / 86400.0, e.created / 86400.0, e.job, e.place, e.source, e.cargo_class,
+                    static_cast<std::uint8_t>(e.kind), e.amounts.teu, e.amounts.wagons, e.amounts.trains, e.amounts.tonnes});
+  guarded("cannot write events to " + temp_, [&] {
+    const hsize_t n = rows.size(), total = impl_->rows + n;
+    impl_->events.extend(&total);
+    H5::DataSpace file_space = impl_->events.getSpace();
+    file_space.selectHyperslab(H5S_SELECT_SET, &n, &impl_->rows);
+    H5::DataSpace mem(1, &n);
+    impl_->events.write(rows.data(), impl_->row_type, mem, file_space);
+    impl_->rows = total;
+    return 0;
+  });
+}
+
+void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
+  guarded("cannot write results to " + temp_, [&] {
+    const H5::Group root = impl_->file->openGroup("/");
+    const auto& info = res.info;
+    attr(root, "simulator", std::string("caspian"));
+    attr(root, "version", info.version);
+    attr(root, "format", std::string("caspian-results/1"));
+    attr(root, "scenario_name", info.scenario_name);
+    attr(root, "scenario_description", info.scenario_description);
+    attr(root, "scenario_file", info.scenario_file);
+    attr(root, "scenario", info.scenario_yaml);
+    attr(root, "overrides", info.sets);
+    attr_u64(root, "seed", info.seed);
+    attr_u64(root, "replication", info.replication);
+    attr(root, "start_date", info.start_date);
+    attr(root, "end_date", info.end_date);
+
+    auto sources = group(root, "scenario_files");
+    for (size_t i = 0; i < info.scenario_sources.size(); ++i) {
+      auto f = group(sources, std::to_string(i));
+      attr(f, "path", info.scenario_sources[i].first);
+      attr(f, "text", info.scenario_sources[i].second);
+    }
+
+    const auto& cal = rec.calendar();
+    auto calg = group(root, "calendar");
+    std::vector<std::string> labels, firsts;
+    std::vector<double> days;
+    for (int m = 0; m < cal.months(); ++m) {
+      labels.push_back(cal.month_label(m));
+      firsts.push_back(format_date(cal.month_first_day(m)));
+      const long next = m + 1 < cal.months() ? cal.month_first_day(m + 1) : cal.end_day();
+      days.push_back(static_cast<double>(next - cal.month_first_day(m)));
+    }
+    strings(calg, "month", labels);
+    strings(calg, "month_first_day", firsts);
+    attr(series(calg, "days_simulated", days), "units", std::string("d"));
+
+    auto mg = group(root, "metrics");
+    auto dg = group(root, "metrics_daily");
+    for (size_t i = 0; i < rec.metrics().size(); ++i) {
+      const auto& m = rec.metrics()[i];
+      std::vector<std::string> at, classes, srcs;
+      for (int p : m.places) at.push_back(rec.places()[p]);
+      for (int c : m.classes) classes.push_back(rec.classes()[c]);
+      for (int s : m.sources) srcs.push_back(rec.sources()[s]);
+      for (auto* g : {&mg, &dg}) {
+        auto ds = series(*g, m.name, g == &mg ? rec.metric_monthly(i) : rec.metric_daily(i));
+        attr(ds, "units", std::string(measure_unit(m.measure)));
+        attr(ds, "description", m.description);
+        attr(ds, "bins", std::string(g == &mg ? "calendar month (see /calendar/month)" : "day, from start_date"));
+        attr(ds, "count", std::string(measure_name(m.measure)));
+        attr(ds, "event", std::string(event_kind_name(m.kind)));
+        attr(ds, "at", at);
+        attr(ds, "class", classes);
+        attr(ds, "source", srcs);
+      }
+    }
+
+    auto tg = group(root, "targets");
+    for (size_t i = 0; i < res.targets.size(); ++i) {
+      const auto& t = res.targets[i];
+      auto g = group(tg, std::to_string(i));
+      attr(g, "metric", t.spec.metric);
+      attr(g, "from", format_date(t.spec.from_day));
+      attr(g, "to", format_date(t.spec.to_day));
+      attr(g, "observed", t.spec.observed);
+      attr(g, "simulated", t.simulated);
+      attr(g, "error_pct", t.error_pct);
+      attr(g, "tolerance_pct", t.spec.tolerance_pct);
+      attr(g, "units", t.units);
+      attr(g, "source", t.spec.source);
+    }
+
+    auto rg = group(root, "resources");
+    for (const auto& r : rec.resources()) {
+      auto g = group(rg, r.name);
+      attr(g, "kind", r.kind);
+      attr(series(g, "queue_mean", r.queue.monthly_mean()), "units", std::string("consignments"));
+      attr(series(g, "queue_max", r.queue.monthly_max()), "units", std::string("consignments"));
+      attr(series(g, "utilisation", r.utilisation.monthly_mean()), "units", std::string("fraction of capacity, 0-1"));
+      attr(g, "utilisation_mean", r.utilisation.overall_mean());
+    }
+
+    std::vector<std::string> bn, reasons;
+    for (const auto& b : res.bottlenecks) {
+      bn.push_back(b.resource);
+      reasons.push_back(b.reason);
+    }
+    auto bg = group(root, "bottlenecks");
+    strings(bg, "resource", bn);
+    strings(bg, "reason", reasons);
+
+    auto trg = group(root, "transit_time");
+    for (size_t s = 0; s < rec.sources().size(); ++s) {
+      const auto& d = rec.transit()[s].days;
+      auto ds = series(trg, rec.sources()[s], d);
+      attr(ds, "units", std::string("d"));
+      attr(ds, "description", std::string("creation to delivery, one value per delivered consignment"));
+      attr(ds, "p50", percentile(d, 50));
+      attr(ds, "p95", percentile(d, 95));
+    }
+
+    auto cg = group(root, "conservation");
+    const Amounts& c = rec.created();
+    const Amounts& dl = rec.delivered();
+    for (int mi = 0; mi < static_cast<int>(Measure::Jobs); ++mi) {
+      const auto m = static_cast<Measure>(mi);
+      auto g = group(cg, measure_name(m));
+      attr(g, "created", c.get(m));
+      attr(g, "delivered", dl.get(m));
+      attr(g, "in_system", res.in_system.get(m));
+      attr(g, "units", std::string(measure_unit(m)));
+    }
+
+    attr(impl_->events, "description", std::string("every model event, in simulated-time order; times in days since start_date"));
+    std::vector<std::string> kinds;
+    for (int k = 0; k < kEventKinds; ++k) kinds.push_back(event_kind_name(static_cast<EventKind>(k)));
+    attr(impl_->events, "kind_names", kinds);
+    attr(impl_->events, "place_names", rec.places());
+    attr(impl_->events, "source_names", rec.sources());
+    attr(impl_->events, "class_names", rec.classes());
+    return 0;
+  });
+}
+
+void ResultFile::commit() {
+  guarded("cannot finish result file " + temp_, [&] {
+    impl_->events.close();
+    impl_->file->close();
+    return 0;
+  });
+  if (std::rename(temp_.c_str(), final_.c_str()) != 0) throw OutputError("cannot rename " + temp_ + " to " + final_);
+  committed_ = true;
+}
+
+}  // namespace sim
