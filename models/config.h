@@ -8,6 +8,7 @@
 #include "sim/doc.h"
 #include "sim/observe.h"
 #include "sim/random.h"
+#include "models/weather.h"
 
 namespace models {
 
@@ -20,12 +21,46 @@ struct Window {  // [from_day, to_day] inclusive calendar days
   Where where;
 };
 
-// A place that holds cargo for a while: a rail section, a terminal, a border crossing.
+// Vessels shuttling between two ports: rail ferries, container feeders, tankers.
+struct VesselConfig {
+  int fleet = 1;
+  sim::Measure unit = sim::Measure::Wagons;  // what the capacity counts
+  double capacity = 0;                       // per vessel, in `unit`
+  double load_factor = 1;                    // share of capacity usable (sea level, draught limits)
+  double loading_rate = 0;                   // units per second at the origin; 0: loading_time per call
+  Distribution loading_time, crossing_time, unloading_time, return_time;
+  enum class Policy { WhenFull, Slots } policy = Policy::WhenFull;
+  double max_wait = 0;       // WhenFull: sail with a part load this long after the first cargo boards; 0: never
+  double slot_interval = 0;  // Slots: one departure per interval, from the run's start
+  struct Change {
+    long day = 0;
+    int fleet = -1;
+    double load_factor = -1;
+    Where where;
+  };
+  std::vector<Change> changes;
+};
+
+// Loose containers or wagons grouped into trains of a given size (per cargo class).
+struct FormerConfig {
+  sim::Measure unit = sim::Measure::Teu;
+  double train_size = 0;
+  double max_wait = 0;  // a part train leaves this long after its first consignment arrived; 0: never
+};
+
+// A place that holds cargo for a while: a rail section, a terminal, a border crossing, a vessel line,
+// a train-formation yard.
 struct StageConfig {
   std::string name, type;
+  std::string sea_area;  // weather that stops this stage's work (ports close, vessels stay in port)
+  Where sea_area_where;
+  VesselConfig vessel;   // type vessel_line
+  FormerConfig former;   // type train_former
   int servers = -1;            // parallel handling; -1 = unlimited (a line where trains run in parallel)
   Distribution service;        // running, handling or processing time per consignment
-  double headway = 0;          // minimum time between successive starts (from a capacity in trains/d)
+  // Minimum time between successive starts (from a capacity in trains/d). It applies to consignments
+  // that are trains; loose containers and wagons pass without using a train path.
+  double headway = 0;
   struct Change {
     long day = 0;
     int servers = -2;     // -2: unchanged; 0 closes the stage
@@ -83,6 +118,7 @@ struct Scenario {
   std::string name, description;
   long start_day = 0, end_day = 0;  // end exclusive
   std::uint64_t seed = 1;
+  std::vector<WeatherConfig> weather;
   std::vector<StageConfig> stages;
   std::vector<SourceConfig> sources;
   std::vector<MetricConfig> metrics;

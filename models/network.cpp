@@ -4,6 +4,8 @@
 
 #include "models/processor.h"
 #include "models/source.h"
+#include "models/train_former.h"
+#include "models/vessel_line.h"
 
 namespace models {
 
@@ -43,12 +45,19 @@ std::vector<sim::MetricSpec> metric_specs(const Scenario& s) {
 }
 
 Network::Network(const Scenario& scenario, const sim::Calendar& calendar, sim::Recorder& recorder, std::uint64_t replication)
-    : calendar_(calendar), recorder_(recorder) {
+    : calendar_(calendar), recorder_(recorder), seed_(scenario.seed), replication_(replication) {
+  for (const auto& w : scenario.weather) {
+    const auto& cal = storms_.emplace(w.name, StormCalendar(w, calendar, stream("weather/" + w.name))).first->second;
+    auto& stats = recorder.add_resource("weather:" + w.name, "sea_area");
+    for (const auto& [from, to] : cal.windows()) stats.utilisation.add_interval(from, to, 1.0);
+  }
   const auto places = place_names(scenario);
   for (size_t i = 0; i < scenario.stages.size(); ++i) {
     const auto& st = scenario.stages[i];
-    stages_.push_back(std::make_unique<Processor>(st, static_cast<int>(i), *this,
-                                                  sim::RandomStream(scenario.seed, replication, "stage/" + st.name)));
+    const int idx = static_cast<int>(i);
+    if (st.type == "vessel_line") stages_.push_back(std::make_unique<VesselLine>(st, idx, *this, stream("stage/" + st.name)));
+    else if (st.type == "train_former") stages_.push_back(std::make_unique<TrainFormer>(st, idx, *this));
+    else stages_.push_back(std::make_unique<Processor>(st, idx, *this, stream("stage/" + st.name)));
   }
   for (size_t i = 0; i < scenario.sources.size(); ++i) {
     const auto& src = scenario.sources[i];
@@ -58,9 +67,8 @@ Network::Network(const Scenario& scenario, const sim::Calendar& calendar, sim::R
   }
   for (size_t i = 0; i < scenario.sources.size(); ++i) {
     const auto& src = scenario.sources[i];
-    sources_.push_back(std::make_unique<Source>(src, static_cast<int>(i), *this,
-                                                sim::RandomStream(scenario.seed, replication, "source/" + src.name + "/schedule"),
-                                                sim::RandomStream(scenario.seed, replication, "source/" + src.name + "/size")));
+    sources_.push_back(std::make_unique<Source>(src, static_cast<int>(i), *this, stream("source/" + src.name + "/schedule"),
+                                                stream("source/" + src.name + "/size")));
   }
 }
 
@@ -85,14 +93,15 @@ void Network::forward(Job job) {
   recorder_.emit({sim::now(), sim::EventKind::Deliver, (*job.route).back(), job.source, job.cargo_class, job.id, job.created, job.amounts});
 }
 
+const StormCalendar* Network::storms(const std::string& area) const {
+  const auto it = storms_.find(area);
+  return it == storms_.end() ? nullptr : &it->second;
+}
+
 sim::Amounts Network::in_system() const {
   sim::Amounts total;
   for (const auto& st : stages_) {
-    const auto a = st->holding();
-    total.teu += a.teu;
-    total.wagons += a.wagons;
-    total.trains += a.trains;
-    total.tonnes += a.tonnes;
+    total += st->holding();
   }
   return total;
 }

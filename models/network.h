@@ -1,11 +1,13 @@
 #pragma once
 // Stages and sources of one run, and the routing of consignments between stages.
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "models/config.h"
 #include "models/job.h"
+#include "models/weather.h"
 #include "sim/calendar.h"
 #include "sim/kernel.h"
 #include "sim/recorder.h"
@@ -47,10 +49,16 @@ class Network {
   sim::Amounts in_system() const;
   std::uint64_t next_job_id() { return ++last_job_; }
   const std::vector<int>& route_of(int source) const { return routes_[source]; }
+  // Storm windows of a sea area; nullptr for "" (no weather).
+  const StormCalendar* storms(const std::string& area) const;
+  // The random stream of a named source of randomness in this replication.
+  sim::RandomStream stream(const std::string& name) const { return sim::RandomStream(seed_, replication_, name); }
 
  private:
   const sim::Calendar& calendar_;
   sim::Recorder& recorder_;
+  std::uint64_t seed_, replication_;
+  std::map<std::string, StormCalendar> storms_;
   std::vector<std::unique_ptr<Stage>> stages_;
   std::vector<std::vector<int>> routes_;  // per source
   std::vector<std::unique_ptr<class Source>> sources_;

@@ -50,6 +50,48 @@ double parse_percent(const sim::Node& n, const std::string& key) {
   return v;
 }
 
+std::vector<double> twelve(const sim::Node& n, const std::string& key) {
+  const auto& items = sim::as_list(n, key);
+  if (items.size() != 12) sim::fail(n, key, "expected 12 monthly values (January to December), got " + std::to_string(items.size()));
+  std::vector<double> out;
+  for (size_t i = 0; i < 12; ++i) {
+    const double v = sim::as_number(items[i], key + "[" + std::to_string(i) + "]");
+    if (v < 0) sim::fail(items[i], key, "must not be negative");
+    out.push_back(v);
+  }
+  return out;
+}
+
+WeatherConfig parse_weather(const sim::Node& node, const std::string& path) {
+  MapReader r(node, path);
+  WeatherConfig w;
+  w.where = node.where;
+  w.name = sim::as_name(r.required("name"), r.path("name"));
+  r.optional("description");
+  r.optional("source");
+  if (const sim::Node* n = r.optional("storms_per_month")) {
+    w.storms_per_month = twelve(*n, r.path("storms_per_month"));
+    w.duration_winter = sim::as_distribution(r.required("duration_winter"), r.path("duration_winter"), sim::dims::duration);
+    w.duration_summer = sim::as_distribution(r.required("duration_summer"), r.path("duration_summer"), sim::dims::duration);
+  }
+  w.winter_months = {11, 12, 1, 2, 3};
+  if (const sim::Node* n = r.optional("winter_months")) {
+    w.winter_months.clear();
+    const auto& items = sim::as_list(*n, r.path("winter_months"));
+    for (size_t i = 0; i < items.size(); ++i) w.winter_months.push_back(sim::as_int(items[i], r.path("winter_months"), 1, 12));
+  }
+  if (const sim::Node* n = r.optional("storms")) {
+    const auto& items = sim::as_list(*n, r.path("storms"));
+    for (size_t i = 0; i < items.size(); ++i) {
+      const Window win = parse_window(items[i], r.path("storms") + "[" + std::to_string(i) + "]");
+      if (win.to_day < win.from_day) sim::fail(items[i], r.path("storms"), "the storm ends (to) before it starts (from)");
+      w.storms.push_back({win.from_day, win.to_day});
+    }
+  }
+  r.finish();
+  return w;
+}
+
 }  // namespace
 
 Window parse_window(const sim::Node& node, const std::string& path) {
@@ -138,6 +180,7 @@ Scenario parse_scenario(const sim::Document& doc) {
       sim::fail(*seed, "seed", "expected a whole number from 0 to 2^53");
     s.seed = static_cast<std::uint64_t>(v);
   }
+  each_item(r, "weather", [&](const sim::Node& n, const std::string& p) { s.weather.push_back(parse_weather(n, p)); });
   each_item(r, "stages", [&](const sim::Node& n, const std::string& p) { s.stages.push_back(parse_stage(n, p)); });
   each_item(r, "services", [&](const sim::Node& n, const std::string& p) {
     s.sources.push_back(parse_source(n, p, true, s.start_day, s.end_day));

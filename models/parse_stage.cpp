@@ -20,14 +20,14 @@ std::vector<Window> parse_outages(MapReader& r) {
 }
 
 // Dated changes: each item has `date` and some of the keys the stage type allows to change.
-template <class Apply>
-void parse_changes(MapReader& r, StageConfig& s, const std::vector<std::string>& keys, Apply apply) {
+template <class Change, class Apply>
+void parse_changes(MapReader& r, std::vector<Change>& out, const std::vector<std::string>& keys, Apply apply) {
   const sim::Node* n = r.optional("changes");
   if (!n) return;
   const auto& items = sim::as_list(*n, r.path("changes"));
   for (size_t i = 0; i < items.size(); ++i) {
     MapReader c(items[i], r.path("changes") + "[" + std::to_string(i) + "]");
-    StageConfig::Change ch;
+    Change ch;
     ch.where = items[i].where;
     ch.day = sim::as_date(c.required("date"), c.path("date"));
     bool any = false;
@@ -36,9 +36,19 @@ void parse_changes(MapReader& r, StageConfig& s, const std::vector<std::string>&
         apply(ch, key, *v, c.path(key));
         any = true;
       }
+    c.optional("reason");
+    c.optional("source");
     if (!any) sim::fail(items[i], c.path("date"), "a change needs a new value for one of its keys besides the date");
     c.finish();
-    s.changes.push_back(ch);
+    out.push_back(ch);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Change& a, const Change& b) { return a.day < b.day; });
+}
+
+void parse_sea_area(MapReader& r, StageConfig& s) {
+  if (const sim::Node* a = r.optional("sea_area")) {
+    s.sea_area = sim::as_name(*a, r.path("sea_area"));
+    s.sea_area_where = a->where;
   }
 }
 
@@ -61,7 +71,7 @@ void parse_rail_section(MapReader& r, StageConfig& s) {
     sim::fail(r.node(), r.path("running_time"), "a rail section needs running_time, or distance and speed");
   }
   if (const sim::Node* c = r.optional("capacity")) s.headway = headway_of(*c, r.path("capacity"));
-  parse_changes(r, s, {"capacity"}, [](StageConfig::Change& ch, const std::string&, const sim::Node& v, const std::string& p) {
+  parse_changes(r, s.changes, {"capacity"}, [](StageConfig::Change& ch, const std::string&, const sim::Node& v, const std::string& p) {
     ch.headway = headway_of(v, p);
   });
 }
@@ -70,9 +80,81 @@ void parse_rail_section(MapReader& r, StageConfig& s) {
 void parse_handling(MapReader& r, StageConfig& s, const char* time_key) {
   s.servers = sim::as_int(r.required("servers"), r.path("servers"), 1, 100000);
   s.service = sim::as_distribution(r.required(time_key), r.path(time_key), sim::dims::duration);
-  parse_changes(r, s, {"servers"}, [](StageConfig::Change& ch, const std::string&, const sim::Node& v, const std::string& p) {
+  parse_changes(r, s.changes, {"servers"}, [](StageConfig::Change& ch, const std::string&, const sim::Node& v, const std::string& p) {
     ch.servers = sim::as_int(v, p, 0, 100000);
   });
+  parse_sea_area(r, s);
+}
+
+// What a capacity like "52 wagons", "225 TEU" or "13000 t" counts.
+sim::Measure unit_of(const sim::Node& n, const std::string& key, double* value) {
+  sim::Quantity q;
+  try {
+    q = sim::parse_quantity(sim::as_string(n, key));
+  } catch (const std::invalid_argument& e) {
+    sim::fail(n, key, std::string("expected a capacity like 52 wagons, 225 TEU or 13000 t: ") + e.what());
+  }
+  if (!(q.value > 0) || q.dim.time != 0) sim::fail(n, key, "expected a capacity above zero like 52 wagons, 225 TEU or 13000 t");
+  *value = q.value;
+  switch (q.dim.base) {
+    case sim::Base::Teu: return sim::Measure::Teu;
+    case sim::Base::Wagons: return sim::Measure::Wagons;
+    case sim::Base::Mass: return sim::Measure::Tonnes;
+    default: sim::fail(n, key, "expected a capacity in wagons, TEU or tonnes");
+  }
+}
+
+sim::Dim dim_of(sim::Measure m, int time) {
+  switch (m) {
+    case sim::Measure::Teu: return {sim::Base::Teu, time};
+    case sim::Measure::Wagons: return {sim::Base::Wagons, time};
+    default: return {sim::Base::Mass, time};
+  }
+}
+
+double load_factor_of(const sim::Node& n, const std::string& key) {
+  const double f = sim::as_number(n, key);
+  if (!(f > 0 && f <= 1)) sim::fail(n, key, "expected a share of capacity above 0 and at most 1, like 0.85");
+  return f;
+}
+
+void parse_vessel_line(MapReader& r, StageConfig& s) {
+  auto& v = s.vessel;
+  v.fleet = sim::as_int(r.required("fleet"), r.path("fleet"), 1, 1000);
+  v.unit = unit_of(r.required("capacity"), r.path("capacity"), &v.capacity);
+  if (const sim::Node* f = r.optional("load_factor")) v.load_factor = load_factor_of(*f, r.path("load_factor"));
+  const sim::Node* rate = r.optional("loading_rate");
+  const sim::Node* ltime = r.optional("loading_time");
+  if (rate && ltime) sim::fail(*ltime, r.path("loading_time"), "give either loading_rate or loading_time, not both");
+  if (rate) v.loading_rate = sim::as_positive(*rate, r.path("loading_rate"), dim_of(v.unit, -1));
+  v.loading_time = ltime ? sim::as_distribution(*ltime, r.path("loading_time"), sim::dims::duration) : Distribution::constant(0);
+  v.crossing_time = sim::as_distribution(r.required("crossing_time"), r.path("crossing_time"), sim::dims::duration);
+  const sim::Node* un = r.optional("unloading_time");
+  v.unloading_time = un ? sim::as_distribution(*un, r.path("unloading_time"), sim::dims::duration) : Distribution::constant(0);
+  const sim::Node* ret = r.optional("return_time");
+  v.return_time = ret ? sim::as_distribution(*ret, r.path("return_time"), sim::dims::duration) : v.crossing_time;
+  const std::string policy = r.optional("departure") ? sim::as_string(*r.optional("departure"), r.path("departure")) : "when_full";
+  if (policy == "when_full") {
+    v.policy = VesselConfig::Policy::WhenFull;
+    if (const sim::Node* w = r.optional("max_wait")) v.max_wait = sim::as_positive(*w, r.path("max_wait"), sim::dims::duration);
+  } else if (policy == "slots") {
+    v.policy = VesselConfig::Policy::Slots;
+    v.slot_interval = sim::as_positive(r.required("slot_every"), r.path("slot_every"), sim::dims::duration);
+  } else {
+    sim::fail(*r.optional("departure"), r.path("departure"), "expected when_full (optionally with max_wait) or slots (with slot_every), got \"" + policy + "\"");
+  }
+  parse_changes(r, v.changes, {"fleet", "load_factor"}, [](VesselConfig::Change& ch, const std::string& key, const sim::Node& n, const std::string& p) {
+    if (key == "fleet") ch.fleet = sim::as_int(n, p, 0, 1000);
+    else ch.load_factor = load_factor_of(n, p);
+  });
+  parse_sea_area(r, s);
+}
+
+void parse_train_former(MapReader& r, StageConfig& s) {
+  auto& f = s.former;
+  f.unit = unit_of(r.required("train_size"), r.path("train_size"), &f.train_size);
+  if (f.unit == sim::Measure::Tonnes) sim::fail(r.required("train_size"), r.path("train_size"), "a train size is counted in TEU or wagons");
+  if (const sim::Node* w = r.optional("max_wait")) f.max_wait = sim::as_positive(*w, r.path("max_wait"), sim::dims::duration);
 }
 
 using StageParser = std::function<void(MapReader&, StageConfig&)>;
@@ -82,6 +164,8 @@ const std::map<std::string, StageParser>& registry() {
       {"rail_section", parse_rail_section},
       {"terminal", [](MapReader& r, StageConfig& s) { parse_handling(r, s, "handling_time"); }},
       {"border", [](MapReader& r, StageConfig& s) { parse_handling(r, s, "processing_time"); }},
+      {"vessel_line", parse_vessel_line},
+      {"train_former", parse_train_former},
   };
   return types;
 }

@@ -10,6 +10,7 @@ Processor::Processor(const StageConfig& cfg, int index, Network& net, sim::Rando
       cfg_(cfg),
       rng_(rng),
       stats_(net.recorder().add_resource(cfg.name, cfg.type)),
+      storms_(net.storms(cfg.sea_area)),
       servers_(cfg.servers),
       headway_(cfg.headway) {
   std::stable_sort(cfg_.changes.begin(), cfg_.changes.end(), [](const auto& a, const auto& b) { return a.day < b.day; });
@@ -32,15 +33,9 @@ void Processor::accept(Job job) {
 
 sim::Amounts Processor::holding() const {
   sim::Amounts a;
-  auto add = [&](const Job& j) {
-    a.teu += j.amounts.teu;
-    a.wagons += j.amounts.wagons;
-    a.trains += j.amounts.trains;
-    a.tonnes += j.amounts.tonnes;
-  };
-  for (const auto& j : queue_) add(j);
+  for (const auto& j : queue_) a += j.amounts;
   auto copy = busy_;
-  for (; !copy.empty(); copy.pop()) add(copy.top().job);
+  for (; !copy.empty(); copy.pop()) a += copy.top().job.amounts;
   return a;
 }
 
@@ -59,11 +54,17 @@ bool Processor::in_outage(double t, double* ends) const {
       if (ends) *ends = to;
       return true;
     }
+  if (storms_ && storms_->stormy(t)) {
+    if (ends) *ends = storms_->calm_from(t);
+    return true;
+  }
   return false;
 }
 
+bool Processor::gated(double t) const { return headway_ > 0 && queue_.front().amounts.trains > 0 && gate_free_ > t; }
+
 bool Processor::can_start(double t) const {
-  if (queue_.empty() || gate_free_ > t || in_outage(t, nullptr)) return false;
+  if (queue_.empty() || gated(t) || in_outage(t, nullptr)) return false;
   return servers_ < 0 || static_cast<int>(busy_.size()) < servers_;
 }
 
@@ -90,7 +91,7 @@ void Processor::loop() {
       queue_.pop_front();
       emit(sim::EventKind::Start, job, t);
       busy_.push({t + sim::sample(cfg_.service, rng_), seq_++, job});
-      if (headway_ > 0) {
+      if (headway_ > 0 && job.amounts.trains > 0) {
         gate_free_ = t + headway_;
         // On a line without server limits, capacity use is the share of time the entry is blocked.
         if (servers_ < 0) stats_.utilisation.add_interval(t, gate_free_, 1.0);
@@ -102,7 +103,7 @@ void Processor::loop() {
     if (!queue_.empty()) {
       double ends = inf;
       if (in_outage(t, &ends)) next = std::min(next, ends);
-      else if (gate_free_ > t) next = std::min(next, gate_free_);
+      else if (gated(t)) next = std::min(next, gate_free_);
     }
     wake_.wait_until(next);
   }

@@ -29,12 +29,14 @@ class Processor : public Stage {
   void apply_changes(double t);
   bool in_outage(double t, double* ends) const;
   bool can_start(double t) const;
+  bool gated(double t) const;  // the front consignment is a train and the headway has not passed
   void update_stats(double t);
 
   StageConfig cfg_;
   sim::RandomStream rng_;
   sim::Signal wake_;
   sim::ResourceStats& stats_;
+  const StormCalendar* storms_;
   std::deque<Job> queue_;
   std::priority_queue<InService, std::vector<InService>, std::greater<InService>> busy_;
   std::uint64_t seq_ = 0;

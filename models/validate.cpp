@@ -44,6 +44,10 @@ void validate(const Scenario& s) {
   const auto source_names = names(s.sources);
   const auto metric_names = names(s.metrics);
 
+  unique_names(s.weather, "weather");
+  const auto areas = names(s.weather);
+  for (const auto& st : s.stages)
+    if (!st.sea_area.empty()) known(st.sea_area, areas, st.sea_area_where, "stages[" + st.name + "].sea_area", "sea area under `weather`");
   for (const auto& st : s.stages)
     for (const auto& w : st.outages)
       if (w.to_day < w.from_day) fail_at(w.where, "stages[" + st.name + "].outages", "the outage ends (to) before it starts (from)");

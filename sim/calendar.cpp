@@ -1,6 +1,7 @@
 #include "calendar.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -33,8 +34,10 @@ long parse_date(const std::string& text) {
   int y = 0;
   unsigned m = 0, d = 0;
   char tail = 0;
-  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3 || text[4] != '-' ||
-      text[7] != '-')
+  bool digits = text.size() == 10;
+  for (size_t i = 0; digits && i < text.size(); ++i)
+    digits = (i == 4 || i == 7) ? text[i] == '-' : std::isdigit(static_cast<unsigned char>(text[i])) != 0;
+  if (!digits || std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3)
     throw std::invalid_argument("\"" + text + "\" is not a date of the form YYYY-MM-DD");
   static const unsigned mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;

@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <climits>
+#include <cstdlib>
 #include <algorithm>
 #include <fstream>
 #include <set>
@@ -111,8 +113,14 @@ bool removes(const Node& item) {
 
 void resolve(Document& doc, Node& root, const std::string& path, std::set<std::string>& chain, const std::string& text);
 
+// The same file reached by two spellings (sub/../a.yaml) is the same file: compare canonical paths.
+std::string canonical(const std::string& path) {
+  char buf[PATH_MAX];
+  return realpath(path.c_str(), buf) ? std::string(buf) : path;
+}
+
 Node load_with_extends(Document& doc, const std::string& path, const Where& from, std::set<std::string>& chain) {
-  if (chain.count(path)) throw ScenarioError(from, "extends", "\"" + path + "\" extends itself (a cycle)");
+  if (chain.count(canonical(path))) throw ScenarioError(from, "extends", "\"" + path + "\" extends itself (a cycle)");
   const std::string text = read_file(path, from);
   Node root = parse_text(text, path);
   resolve(doc, root, path, chain, text);
@@ -128,9 +136,9 @@ void resolve(Document& doc, Node& root, const std::string& path, std::set<std::s
   root.entries.erase(it);
   if (!ext.is_scalar()) throw ScenarioError(ext.where, "extends", "expected the path of a base scenario file");
   const std::string base_path = ext.scalar.size() && ext.scalar[0] == '/' ? ext.scalar : dir_of(path) + ext.scalar;
-  chain.insert(path);
+  chain.insert(canonical(path));
   Node base = load_with_extends(doc, base_path, ext.where, chain);
-  chain.erase(path);
+  chain.erase(canonical(path));
   merge_into(base, root);
   root = std::move(base);
 }

@@ -9,6 +9,7 @@ const char* event_kind_name(EventKind k) {
     case EventKind::Start: return "start";
     case EventKind::Depart: return "depart";
     case EventKind::Deliver: return "deliver";
+    case EventKind::Sail: return "sail";
   }
   return "?";
 }
@@ -19,6 +20,7 @@ const char* measure_name(Measure m) {
     case Measure::Wagons: return "wagons";
     case Measure::Trains: return "trains";
     case Measure::Tonnes: return "tonnes";
+    case Measure::Vessels: return "vessels";
     case Measure::Jobs: return "consignments";
   }
   return "?";
@@ -30,6 +32,7 @@ const char* measure_unit(Measure m) {
     case Measure::Wagons: return "wagons";
     case Measure::Trains: return "trains";
     case Measure::Tonnes: return "t";
+    case Measure::Vessels: return "vessels";
     case Measure::Jobs: return "consignments";
   }
   return "?";
@@ -41,9 +44,21 @@ double Amounts::get(Measure m) const {
     case Measure::Wagons: return wagons;
     case Measure::Trains: return trains;
     case Measure::Tonnes: return tonnes;
+    case Measure::Vessels: return vessels;
     case Measure::Jobs: return 1.0;
   }
   return 0;
 }
+
+Amounts& Amounts::operator+=(const Amounts& o) {
+  teu += o.teu;
+  wagons += o.wagons;
+  trains += o.trains;
+  tonnes += o.tonnes;
+  vessels += o.vessels;
+  return *this;
+}
+
+Amounts Amounts::scaled(double f) const { return {teu * f, wagons * f, trains * f, tonnes * f, vessels * f}; }
 
 }  // namespace sim

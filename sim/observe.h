@@ -6,18 +6,22 @@
 
 namespace sim {
 
-enum class EventKind : std::uint8_t { Create, Arrive, Start, Depart, Deliver };
-inline constexpr int kEventKinds = 5;
+// Sail: a vessel leaves with its load (job = vessel number, amounts = what is aboard, vessels = 1).
+enum class EventKind : std::uint8_t { Create, Arrive, Start, Depart, Deliver, Sail };
+inline constexpr int kEventKinds = 6;
 const char* event_kind_name(EventKind k);
 
-enum class Measure : std::uint8_t { Teu, Wagons, Trains, Tonnes, Jobs };
-inline constexpr int kMeasures = 5;
+enum class Measure : std::uint8_t { Teu, Wagons, Trains, Tonnes, Vessels, Jobs };
+inline constexpr int kMeasures = 6;
+inline constexpr int kCargoMeasures = 4;  // Teu..Tonnes: what conservation is checked on
 const char* measure_name(Measure m);
 const char* measure_unit(Measure m);
 
 struct Amounts {
-  double teu = 0, wagons = 0, trains = 0, tonnes = 0;
+  double teu = 0, wagons = 0, trains = 0, tonnes = 0, vessels = 0;
   double get(Measure m) const;
+  Amounts& operator+=(const Amounts& o);
+  Amounts scaled(double f) const;
 };
 
 struct Event {

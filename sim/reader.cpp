@@ -27,8 +27,17 @@ const Node* MapReader::optional(const std::string& key) {
 
 const Node& MapReader::required(const std::string& key) {
   const Node* n = optional(key);
-  if (!n) fail(node_, path_, "missing required key \"" + key + "\"");
-  return *n;
+  if (n) return *n;
+  // A required key is often missing because it is misspelt: point at the misspelling instead.
+  // Only near-certain misspellings: short keys like min/max are too close to each other to guess.
+  auto likely_typo = [&](const std::string& k) {
+    if (k.size() < 4 || std::find(known_.begin(), known_.end(), k) != known_.end()) return false;
+    return edit_distance(k, key) <= (k.size() >= 8 ? 2u : 1u);
+  };
+  for (const auto& [k, v] : node_.entries)
+    if (likely_typo(k))
+      throw ScenarioError(v.where, path(k), "unknown key \"" + k + "\"; did you mean \"" + key + "\"?");
+  fail(node_, path_, "missing required key \"" + key + "\"");
 }
 
 void MapReader::finish() const {
@@ -205,22 +214,23 @@ Distribution as_distribution(const Node& n, const std::string& key, Dim expected
   return d;
 }
 
+size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
 std::string closest(const std::string& word, const std::vector<std::string>& candidates) {
-  auto distance = [](const std::string& a, const std::string& b) {
-    std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-      cur[0] = i;
-      for (size_t j = 1; j <= b.size(); ++j)
-        cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      std::swap(prev, cur);
-    }
-    return prev[b.size()];
-  };
   std::string best;
   size_t best_d = std::max<size_t>(2, word.size() / 3) + 1;
   for (const auto& c : candidates) {
-    const size_t d = distance(word, c);
+    const size_t d = edit_distance(word, c);
     if (d < best_d) {
       best_d = d;
       best = c;

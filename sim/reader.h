@@ -47,5 +47,6 @@ std::string item_path(const std::string& list_key, const Node& item, size_t inde
 
 // Closest candidate by edit distance, or "" when none is close enough to be a likely typo.
 std::string closest(const std::string& word, const std::vector<std::string>& candidates);
+size_t edit_distance(const std::string& a, const std::string& b);
 
 }  // namespace sim

@@ -12,13 +12,6 @@ std::vector<double> month_edges(const Calendar& c) {
   return e;
 }
 
-void add(Amounts& a, const Amounts& b) {
-  a.teu += b.teu;
-  a.wagons += b.wagons;
-  a.trains += b.trains;
-  a.tonnes += b.tonnes;
-}
-
 bool contains(const std::vector<int>& v, int x) { return v.empty() || std::find(v.begin(), v.end(), x) != v.end(); }
 
 constexpr size_t kBufferEvents = 4096;
@@ -59,9 +52,9 @@ void Recorder::emit(const Event& e) {
       if (contains(m.classes, e.cargo_class) && contains(m.sources, e.source)) daily_[i][day] += e.amounts.get(m.measure);
     }
   }
-  if (e.kind == EventKind::Create) add(created_, e.amounts);
+  if (e.kind == EventKind::Create) created_ += e.amounts;
   if (e.kind == EventKind::Deliver) {
-    add(delivered_, e.amounts);
+    delivered_ += e.amounts;
     if (e.source >= 0) transit_[e.source].days.push_back((e.time - e.created) / 86400.0);
   }
   if (sink_) {

@@ -37,6 +37,7 @@ std::vector<TargetResult> evaluate_targets(const Recorder& rec, const std::vecto
 std::vector<Bottleneck> find_bottlenecks(const Recorder& rec, double threshold) {
   std::vector<Bottleneck> out;
   for (const auto& r : rec.resources()) {
+    if (r.kind == "sea_area") continue;  // weather is a condition, not a capacity
     const double u = r.utilisation.overall_mean();
     if (u > threshold) {
       char buf[96];
@@ -324,7 +325,7 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
     auto cg = group(root, "conservation");
     const Amounts& c = rec.created();
     const Amounts& dl = rec.delivered();
-    for (int mi = 0; mi < static_cast<int>(Measure::Jobs); ++mi) {
+    for (int mi = 0; mi < kCargoMeasures; ++mi) {
       const auto m = static_cast<Measure>(mi);
       auto g = group(cg, measure_name(m));
       attr(g, "created", c.get(m));

@@ -162,7 +162,7 @@ void print_json(std::ostream& out, const Recorder& rec, const RunResults& res, c
         << ", \"p95\": " << num(percentile(d, 95)) << "}";
   }
   out << "\n  },\n  \"conservation\": {";
-  for (int mi = 0; mi < static_cast<int>(Measure::Jobs); ++mi) {
+  for (int mi = 0; mi < kCargoMeasures; ++mi) {
     const auto m = static_cast<Measure>(mi);
     out << (mi ? "," : "") << "\n    " << json_escape(measure_name(m)) << ": {\"created\": " << num(rec.created().get(m))
         << ", \"delivered\": " << num(rec.delivered().get(m)) << ", \"in_system\": " << num(res.in_system.get(m)) << "}";

@@ -29,7 +29,7 @@ with h5py.File(out, "r") as f:
     expect(f["metrics_daily/terminal_teu"].shape == (90,), "daily series covers 90 days")
     ev = f["events"]
     names = [n for n in ev.attrs["kind_names"]]
-    expect(names == ["create", "arrive", "start", "depart", "deliver"], f"kind names {names}")
+    expect(names == ["create", "arrive", "start", "depart", "deliver", "sail"], f"kind names {names}")
     # 45 trains, each: create + 2 x (arrive, start, depart) + deliver = 8 events
     expect(ev.shape == (45 * 8,), f"events {ev.shape}")
     expect(np.all(np.diff(ev["time_d"]) >= 0), "events in time order")

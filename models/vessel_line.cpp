@@ -1,0 +1,187 @@
+#include "models/vessel_line.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace models {
+namespace {
+constexpr double kEps = 1e-9;
+}
+
+VesselLine::VesselLine(const StageConfig& cfg, int index, Network& net, sim::RandomStream rng)
+    : Stage(cfg.name, index, net),
+      cfg_(cfg),
+      v_(cfg_.vessel),
+      rng_(rng),
+      storms_(net.storms(cfg.sea_area)),
+      stats_(net.recorder().add_resource(cfg.name, cfg.type)),
+      fleet_(0),
+      load_factor_(cfg.vessel.load_factor) {
+  int most = v_.fleet;
+  for (const auto& ch : v_.changes) most = std::max(most, ch.fleet);
+  for (int i = 0; i < most; ++i)
+    vessels_.push_back(std::make_unique<Vessel>(net.stream("stage/" + cfg.name + "/vessel" + std::to_string(i + 1))));
+  set_fleet(v_.fleet);
+  apply_changes(0.0);  // changes dated before the run are in force from its start
+}
+
+void VesselLine::start(sim::Kernel& kernel) {
+  kernel.spawn("stage:" + name_, [this] { dispatcher(); });
+  for (size_t v = 0; v < vessels_.size(); ++v)
+    kernel.spawn("vessel:" + name_ + "#" + std::to_string(v + 1), [this, v] { voyage(static_cast<int>(v)); });
+}
+
+void VesselLine::accept(Job job) {
+  emit(sim::EventKind::Arrive, job, sim::now());
+  queue_.push_back(job);
+  update_stats();
+  wake_.notify();
+}
+
+sim::Amounts VesselLine::holding() const {
+  sim::Amounts a;
+  for (const auto& j : queue_) a += j.amounts;
+  for (const auto& j : loading_) a += j.amounts;
+  for (const auto& v : vessels_)
+    for (const auto& j : v->cargo) a += j.amounts;
+  return a;
+}
+
+void VesselLine::set_fleet(int fleet) {
+  // Vessels 0..fleet-1 are in service; others are parked, or retire when they next return.
+  for (int i = 0; i < static_cast<int>(vessels_.size()); ++i) {
+    auto& v = *vessels_[i];
+    const bool in_service = i < fleet;
+    v.retired = !in_service;
+    if (in_service && v.state == State::Parked) {
+      v.state = State::Idle;
+      idle_.push_back(i);
+    } else if (!in_service && v.state == State::Idle) {
+      v.state = State::Parked;
+      idle_.erase(std::remove(idle_.begin(), idle_.end(), i), idle_.end());
+    }
+  }
+  fleet_ = fleet;
+}
+
+void VesselLine::apply_changes(double t) {
+  const auto& cal = net_.calendar();
+  for (; next_change_ < v_.changes.size() && cal.seconds_at(v_.changes[next_change_].day) <= t; ++next_change_) {
+    const auto& ch = v_.changes[next_change_];
+    if (ch.fleet >= 0) set_fleet(ch.fleet);
+    if (ch.load_factor > 0) load_factor_ = ch.load_factor;
+  }
+}
+
+void VesselLine::update_stats() {
+  const double t = sim::now();
+  stats_.queue.set(t, static_cast<double>(queue_.size()));
+  stats_.utilisation.set(t, fleet_ > 0 ? std::min(1.0, static_cast<double>(busy_) / fleet_) : 0.0);
+}
+
+void VesselLine::wait_calm() {
+  if (storms_) sim::sleep_until(storms_->calm_from(sim::now()));
+}
+
+void VesselLine::board(double capacity, double& loaded, double& board_clock, double& first_board) {
+  for (auto it = queue_.begin(); it != queue_.end() && loaded < capacity - kEps;) {
+    const double a = amount(*it), room = capacity - loaded;
+    Job taken = *it;
+    if (a <= room + kEps) {
+      it = queue_.erase(it);
+    } else if (a > capacity + kEps) {  // bigger than a whole vessel: this vessel takes what fits
+      const double share = room / a;
+      taken.amounts = it->amounts.scaled(share);
+      it->amounts = it->amounts.scaled(1 - share);
+      ++it;
+    } else {
+      ++it;  // waits for a vessel with room for all of it
+      continue;
+    }
+    const double now = sim::now();
+    emit(sim::EventKind::Start, taken, now);
+    loaded += amount(taken);
+    if (v_.loading_rate > 0) board_clock = std::max(board_clock, now) + amount(taken) / v_.loading_rate;
+    if (first_board < 0) first_board = now;
+    loading_.push_back(taken);
+  }
+  update_stats();
+}
+
+void VesselLine::dispatcher() {
+  const double inf = std::numeric_limits<double>::infinity();
+  const auto& cal = net_.calendar();
+  for (;;) {
+    apply_changes(sim::now());
+    const double next_change = next_change_ < v_.changes.size() ? cal.seconds_at(v_.changes[next_change_].day) : inf;
+    if (idle_.empty()) {
+      wake_.wait_until(next_change);
+      continue;
+    }
+    const int v = idle_.front();
+    idle_.pop_front();
+    const double capacity = v_.capacity * load_factor_;
+    double loaded = 0, board_clock = sim::now(), first_board = -1;
+    double next_slot = v_.policy == VesselConfig::Policy::Slots ? std::ceil(sim::now() / v_.slot_interval) * v_.slot_interval : inf;
+    for (;;) {
+      wait_calm();  // ports stop loading in storms
+      board(capacity, loaded, board_clock, first_board);
+      if (board_clock > sim::now()) {
+        sim::sleep_until(board_clock);  // the port's loading rate sets the pace
+        continue;
+      }
+      if (loaded >= capacity - kEps) break;
+      double deadline = inf;
+      if (v_.max_wait > 0 && first_board >= 0) deadline = first_board + v_.max_wait;
+      if (v_.policy == VesselConfig::Policy::Slots) {
+        while (sim::now() >= next_slot && loaded <= 0) next_slot += v_.slot_interval;  // no empty sailings
+        deadline = next_slot;
+      }
+      if (sim::now() >= deadline) break;
+      wake_.wait_until(deadline);
+    }
+    if (v_.loading_rate <= 0) sim::sleep_until(sim::now() + sim::sample(v_.loading_time, rng_));
+    auto& vessel = *vessels_[v];
+    vessel.cargo = std::move(loading_);
+    loading_.clear();
+    vessel.state = State::Busy;
+    ++busy_;
+    update_stats();
+    vessel.go.notify();
+  }
+}
+
+void VesselLine::voyage(int v) {
+  auto& vessel = *vessels_[v];
+  for (;;) {
+    vessel.go.wait();
+    wait_calm();
+    sim::Amounts aboard;
+    for (const auto& j : vessel.cargo) aboard += j.amounts;
+    aboard.vessels = 1;
+    net_.recorder().emit({sim::now(), sim::EventKind::Sail, index_, -1, 0, static_cast<std::uint64_t>(v + 1), sim::now(), aboard});
+    sim::sleep_until(sim::now() + sim::sample(v_.crossing_time, vessel.rng));
+    wait_calm();  // the destination port is closed in storms
+    sim::sleep_until(sim::now() + sim::sample(v_.unloading_time, vessel.rng));
+    std::vector<Job> cargo = std::move(vessel.cargo);
+    vessel.cargo.clear();
+    for (auto& job : cargo) {
+      emit(sim::EventKind::Depart, job, sim::now());
+      net_.forward(job);
+    }
+    wait_calm();
+    sim::sleep_until(sim::now() + sim::sample(v_.return_time, vessel.rng));
+    --busy_;
+    if (vessel.retired) {
+      vessel.state = State::Parked;
+    } else {
+      vessel.state = State::Idle;
+      idle_.push_back(v);
+    }
+    update_stats();
+    wake_.notify();
+  }
+}
+
+}  // namespace models

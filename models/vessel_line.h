@@ -1,0 +1,59 @@
+#pragma once
+// Vessels shuttling from an origin port to a destination port: rail ferries (capacity in wagons),
+// container feeders (TEU) and tankers (tonnes). Cargo queues at the origin; one vessel at a time
+// loads (first fit, FIFO), at the port's loading rate when one is given; it sails when full, at the
+// latest `max_wait` after its first cargo boarded, or at fixed slots. Storms in the line's sea area
+// keep vessels in port and stop loading and unloading. Consignments larger than a whole vessel are
+// split; others wait for a vessel with room. Vessels return empty.
+#include <deque>
+#include <memory>
+
+#include "models/network.h"
+#include "models/weather.h"
+#include "sim/random.h"
+
+namespace models {
+
+class VesselLine : public Stage {
+ public:
+  VesselLine(const StageConfig& cfg, int index, Network& net, sim::RandomStream rng);
+  void accept(Job job) override;
+  void start(sim::Kernel& kernel) override;
+  sim::Amounts holding() const override;
+
+ private:
+  enum class State { Parked, Idle, Busy };
+  struct Vessel {
+    explicit Vessel(sim::RandomStream r) : rng(r) {}
+    sim::RandomStream rng;  // its own stream: adding a vessel leaves the others' draws unchanged
+    sim::Signal go;
+    std::vector<Job> cargo;
+    State state = State::Parked;
+    bool retired = false;
+  };
+  void dispatcher();
+  void voyage(int v);
+  void apply_changes(double t);
+  void set_fleet(int fleet);
+  void wait_calm();
+  void board(double capacity, double& loaded, double& board_clock, double& first_board);
+  void update_stats();
+  double amount(const Job& j) const { return j.amounts.get(v_.unit); }
+
+  StageConfig cfg_;
+  const VesselConfig& v_;
+  sim::RandomStream rng_;
+  const StormCalendar* storms_;
+  sim::ResourceStats& stats_;
+  std::deque<Job> queue_;
+  std::vector<Job> loading_;
+  sim::Signal wake_;
+  std::deque<int> idle_;
+  std::vector<std::unique_ptr<Vessel>> vessels_;
+  int fleet_;
+  int busy_ = 0;
+  double load_factor_;
+  size_t next_change_ = 0;
+};
+
+}  // namespace models

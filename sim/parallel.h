@@ -1,0 +1,35 @@
+#pragma once
+// Runs N tasks in forked worker processes, at most J at a time, and returns each task's output bytes
+// in task order, whatever J is. The parent must never have built a SimGrid Engine (one per process).
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace sim {
+
+struct TaskOutcome {
+  bool ok = false;
+  std::string output;  // the task's bytes when ok
+  std::string error;   // why it failed: its message, or how the worker died
+};
+
+// TASK(i) runs in a child and returns bytes; an exception or a crash marks that task failed.
+// PROGRESS(done, total) is called in the parent after each completion.
+std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std::string(int)>& task,
+                                    const std::function<void(int, int)>& progress = {});
+
+// A progress line on a terminal ("[####----] 12/30 2.1/s 6s left"), plain lines otherwise.
+class Progress {
+ public:
+  Progress(std::string label, int total);
+  void update(int done);
+  void finish();
+
+ private:
+  std::string label_;
+  int total_, last_percent_ = -1;
+  double start_;
+  bool tty_;
+};
+
+}  // namespace sim
