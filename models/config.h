@@ -118,6 +118,7 @@ struct Scenario {
   std::string name, description;
   long start_day = 0, end_day = 0;  // end exclusive
   std::uint64_t seed = 1;
+  double warmup = 0;  // seconds from the start whose statistics are discarded
   std::vector<WeatherConfig> weather;
   std::vector<StageConfig> stages;
   std::vector<SourceConfig> sources;

@@ -180,6 +180,11 @@ Scenario parse_scenario(const sim::Document& doc) {
       sim::fail(*seed, "seed", "expected a whole number from 0 to 2^53");
     s.seed = static_cast<std::uint64_t>(v);
   }
+  if (const sim::Node* w = r.optional("warmup")) {
+    s.warmup = sim::as_quantity(*w, "warmup", sim::dims::duration).value;
+    if (s.warmup < 0 || s.warmup >= static_cast<double>(s.end_day - s.start_day) * 86400.0)
+      sim::fail(*w, "warmup", "the warm-up must be shorter than the run");
+  }
   each_item(r, "weather", [&](const sim::Node& n, const std::string& p) { s.weather.push_back(parse_weather(n, p)); });
   each_item(r, "stages", [&](const sim::Node& n, const std::string& p) { s.stages.push_back(parse_stage(n, p)); });
   each_item(r, "services", [&](const sim::Node& n, const std::string& p) {

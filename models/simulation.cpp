@@ -13,24 +13,29 @@ std::vector<sim::TargetSpec> target_specs(const Scenario& s) {
   return out;
 }
 
-Simulation::Simulation(const sim::Document& doc, const Scenario& scenario, RunOptions options)
-    : scenario_(scenario), options_(std::move(options)), calendar_(scenario.start_day, scenario.end_day) {
-  auto& info = results_.info;
+sim::RunInfo run_info(const sim::Document& doc, const Scenario& scenario, const std::string& file, std::uint64_t replication) {
+  sim::RunInfo info;
   info.version = sim::kVersion;
   info.scenario_name = scenario.name;
   info.scenario_description = scenario.description;
-  info.scenario_file = options_.scenario_file;
+  info.scenario_file = file;
   info.scenario_yaml = sim::to_yaml(doc.root);
   info.scenario_sources = doc.sources;
   info.sets = doc.sets;
   info.seed = scenario.seed;
-  info.replication = options_.replication;
+  info.replication = replication;
   info.start_date = sim::format_date(scenario.start_day);
   info.end_date = sim::format_date(scenario.end_day - 1);
+  return info;
+}
+
+Simulation::Simulation(const sim::Document& doc, const Scenario& scenario, RunOptions options)
+    : scenario_(scenario), options_(std::move(options)), calendar_(scenario.start_day, scenario.end_day) {
+  results_.info = run_info(doc, scenario, options_.scenario_file, options_.replication);
   // Open the output first: a path that cannot be written fails before any simulation time is spent.
   if (!options_.output.empty()) file_ = std::make_unique<sim::ResultFile>(options_.output);
   recorder_ = std::make_unique<sim::Recorder>(calendar_, place_names(scenario), source_names(scenario), kCargoClasses,
-                                              metric_specs(scenario), file_.get());
+                                              metric_specs(scenario), file_.get(), scenario.warmup);
 }
 
 Simulation::~Simulation() = default;

@@ -36,5 +36,6 @@ class Simulation {
 };
 
 std::vector<sim::TargetSpec> target_specs(const Scenario& s);
+sim::RunInfo run_info(const sim::Document& doc, const Scenario& scenario, const std::string& file, std::uint64_t replication);
 
 }  // namespace models

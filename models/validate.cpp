@@ -77,6 +77,8 @@ void validate(const Scenario& s) {
     if (m.measure != t.unit)
       fail_at(t.where, key + ".observed", std::string("the metric counts ") + sim::measure_unit(m.measure) + " but the observed value is in " + sim::measure_unit(t.unit));
     if (t.to_day < t.from_day) fail_at(t.where, key + ".to", "the period ends before it starts");
+    if (static_cast<double>(t.from_day - s.start_day) * 86400.0 < s.warmup)
+      fail_at(t.where, key + ".from", "the target's period starts inside the warm-up, whose statistics are discarded");
     if (!in_run(t.from_day) || !in_run(t.to_day)) fail_at(t.where, key, "the target's period " + sim::format_date(t.from_day) + " to " + sim::format_date(t.to_day) + " is not inside the run" + run);
   }
 }

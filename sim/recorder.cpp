@@ -5,9 +5,11 @@
 namespace sim {
 namespace {
 
-std::vector<double> month_edges(const Calendar& c) {
+// Months start no earlier than the end of the warm-up: months inside it have no duration, and
+// their time-weighted means come out as NaN (discarded), not as zeros.
+std::vector<double> month_edges(const Calendar& c, double warmup) {
   std::vector<double> e;
-  for (int m = 0; m < c.months(); ++m) e.push_back(c.seconds_at(c.month_first_day(m)));
+  for (int m = 0; m < c.months(); ++m) e.push_back(std::max(warmup, c.seconds_at(c.month_first_day(m))));
   e.push_back(c.horizon_seconds());
   return e;
 }
@@ -19,9 +21,9 @@ constexpr size_t kBufferEvents = 4096;
 }  // namespace
 
 Recorder::Recorder(const Calendar& calendar, std::vector<std::string> places, std::vector<std::string> sources,
-                   std::vector<std::string> classes, std::vector<MetricSpec> metrics, EventSink* sink)
+                   std::vector<std::string> classes, std::vector<MetricSpec> metrics, EventSink* sink, double warmup)
     : calendar_(calendar),
-      edges_(month_edges(calendar)),
+      edges_(month_edges(calendar, warmup)),
       places_(std::move(places)),
       sources_(std::move(sources)),
       classes_(std::move(classes)),
@@ -29,7 +31,8 @@ Recorder::Recorder(const Calendar& calendar, std::vector<std::string> places, st
       by_kind_place_(kEventKinds * (places_.size() + 1)),
       daily_(metrics_.size(), std::vector<double>(calendar.days(), 0.0)),
       transit_(sources_.size()),
-      sink_(sink) {
+      sink_(sink),
+      warmup_(warmup) {
   // Index metrics by (event kind, place) so an event touches only the metrics that may count it.
   for (size_t i = 0; i < metrics_.size(); ++i) {
     const auto& m = metrics_[i];
@@ -45,7 +48,7 @@ Recorder::Recorder(const Calendar& calendar, std::vector<std::string> places, st
 void Recorder::emit(const Event& e) {
   ++events_;
   const long day = calendar_.day_at(e.time) - calendar_.start_day();
-  if (day >= 0 && day < calendar_.days()) {
+  if (day >= 0 && day < calendar_.days() && e.time >= warmup_) {
     const size_t k = static_cast<size_t>(e.kind) * (places_.size() + 1) + static_cast<size_t>(e.place + 1);
     for (int i : by_kind_place_[k]) {
       const auto& m = metrics_[i];

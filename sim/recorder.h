@@ -26,7 +26,7 @@ struct TransitStats {
 class Recorder {
  public:
   Recorder(const Calendar& calendar, std::vector<std::string> places, std::vector<std::string> sources,
-           std::vector<std::string> classes, std::vector<MetricSpec> metrics, EventSink* sink);
+           std::vector<std::string> classes, std::vector<MetricSpec> metrics, EventSink* sink, double warmup = 0);
 
   void emit(const Event& e);
   ResourceStats& add_resource(const std::string& name, const std::string& kind);
@@ -60,6 +60,7 @@ class Recorder {
   std::vector<TransitStats> transit_;
   Amounts created_, delivered_;
   EventSink* sink_;
+  double warmup_;
   std::vector<Event> buffer_;
   std::uint64_t events_ = 0;
 };

@@ -1,6 +1,8 @@
 #include "results.h"
 
 #include <H5Cpp.h>
+
+#include "h5util.h"
 #include <unistd.h>
 
 #include <algorithm>
@@ -9,17 +11,16 @@
 #include <limits>
 
 #include "errors.h"
+#include "stats.h"
 
 namespace sim {
 
-double percentile(std::vector<double> v, double p) {
-  if (v.empty()) return std::numeric_limits<double>::quiet_NaN();
-  std::sort(v.begin(), v.end());
-  const double pos = p / 100.0 * static_cast<double>(v.size() - 1);
-  const auto lo = static_cast<size_t>(std::floor(pos));
-  const size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (pos - static_cast<double>(lo)) * (v[hi] - v[lo]);
-}
+using h5::attr;
+using h5::attr_u64;
+using h5::group;
+using h5::series;
+using h5::strings;
+using h5::untimed_dcpl;
 
 std::vector<TargetResult> evaluate_targets(const Recorder& rec, const std::vector<TargetSpec>& targets) {
   std::vector<TargetResult> out;
@@ -69,68 +70,6 @@ struct EventRow {
   double teu, wagons, trains, tonnes;
 };
 
-H5::StrType string_type() {
-  H5::StrType t(H5::PredType::C_S1, H5T_VARIABLE);
-  t.setCset(H5T_CSET_UTF8);
-  return t;
-}
-
-void attr(const H5::H5Object& obj, const std::string& name, const std::string& value) {
-  const auto t = string_type();
-  obj.createAttribute(name, t, H5::DataSpace(H5S_SCALAR)).write(t, value);
-}
-
-void attr(const H5::H5Object& obj, const std::string& name, double value) {
-  obj.createAttribute(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(H5S_SCALAR)).write(H5::PredType::NATIVE_DOUBLE, &value);
-}
-
-void attr_u64(const H5::H5Object& obj, const std::string& name, std::uint64_t value) {
-  obj.createAttribute(name, H5::PredType::NATIVE_UINT64, H5::DataSpace(H5S_SCALAR)).write(H5::PredType::NATIVE_UINT64, &value);
-}
-
-void attr(const H5::H5Object& obj, const std::string& name, const std::vector<std::string>& values) {
-  const auto t = string_type();
-  std::vector<const char*> ptrs;
-  for (const auto& v : values) ptrs.push_back(v.c_str());
-  const hsize_t n = values.size();
-  auto a = obj.createAttribute(name, t, n ? H5::DataSpace(1, &n) : H5::DataSpace(H5S_NULL));
-  if (n) a.write(t, ptrs.data());
-}
-
-// Object modification times would make two identical runs differ byte for byte.
-H5::DSetCreatPropList untimed_dcpl() {
-  H5::DSetCreatPropList p;
-  H5Pset_obj_track_times(p.getId(), 0);
-  return p;
-}
-
-H5::Group group(const H5::Group& parent, const std::string& name) {
-  const hid_t gcpl = H5Pcreate(H5P_GROUP_CREATE);
-  H5Pset_obj_track_times(gcpl, 0);
-  const hid_t id = H5Gcreate2(parent.getId(), name.c_str(), H5P_DEFAULT, gcpl, H5P_DEFAULT);
-  H5Pclose(gcpl);
-  if (id < 0) throw OutputError("cannot create HDF5 group " + name);
-  H5::Group g(id);
-  H5Idec_ref(id);  // the Group object took its own reference
-  return g;
-}
-
-H5::DataSet series(const H5::Group& g, const std::string& name, const std::vector<double>& values) {
-  const hsize_t n = values.size();
-  auto ds = g.createDataSet(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(1, &n), untimed_dcpl());
-  ds.write(values.data(), H5::PredType::NATIVE_DOUBLE);
-  return ds;
-}
-
-void strings(const H5::Group& g, const std::string& name, const std::vector<std::string>& values) {
-  const auto t = string_type();
-  std::vector<const char*> ptrs;
-  for (const auto& v : values) ptrs.push_back(v.c_str());
-  const hsize_t n = values.size();
-  auto ds = g.createDataSet(name, t, H5::DataSpace(1, &n), untimed_dcpl());
-  if (n) ds.write(ptrs.data(), t);
-}
-
 H5::CompType event_type() {
   H5::CompType t(sizeof(EventRow));
   t.insertMember("time_d", HOFFSET(EventRow, time_d), H5::PredType::NATIVE_DOUBLE);
@@ -147,58 +86,32 @@ H5::CompType event_type() {
   return t;
 }
 
-template <class F>
-auto guarded(const std::string& what, F f) {
-  try {
-    return f();
-  } catch (const H5::Exception& e) {
-    throw OutputError(what + ": " + e.getDetailMsg());
-  }
-}
-
 }  // namespace
 
 struct ResultFile::Impl {
-  std::unique_ptr<H5::H5File> file;
+  explicit Impl(const std::string& path) : tmp(path) {}
+  h5::TempFile tmp;
   H5::DataSet events;
   H5::CompType row_type = event_type();
   hsize_t rows = 0;
 };
 
-ResultFile::ResultFile(std::string final_path)
-    : impl_(std::make_unique<Impl>()), final_(std::move(final_path)), temp_(final_ + ".tmp" + std::to_string(getpid())) {
-  H5::Exception::dontPrint();
-  try {
-    create();
-  } catch (...) {
-    std::remove(temp_.c_str());
-    throw;
-  }
-}
-
-void ResultFile::create() {
-  guarded("cannot create result file " + temp_, [&] {
-    H5::FileCreatPropList fcpl;
-    H5Pset_obj_track_times(fcpl.getId(), 0);
-    impl_->file = std::make_unique<H5::H5File>(temp_, H5F_ACC_TRUNC, fcpl);
+ResultFile::ResultFile(std::string final_path) : final_(std::move(final_path)) {
+  impl_ = std::make_unique<Impl>(final_);
+  temp_ = impl_->tmp.temp_path();
+  h5::guarded("cannot create the event table in " + temp_, [&] {
     const hsize_t zero = 0, unlimited = H5S_UNLIMITED, chunk = 4096;
     H5::DataSpace space(1, &zero, &unlimited);
     auto dcpl = untimed_dcpl();
     dcpl.setChunk(1, &chunk);
     if (H5Zfilter_avail(H5Z_FILTER_DEFLATE)) dcpl.setDeflate(4);
-    impl_->events = impl_->file->createDataSet("events", impl_->row_type, space, dcpl);
+    impl_->events = impl_->tmp.file().createDataSet("events", impl_->row_type, space, dcpl);
     return 0;
   });
 }
 
 ResultFile::~ResultFile() {
-  if (committed_) return;
-  try {
-    impl_->events.close();
-    if (impl_->file) impl_->file->close();
-  } catch (...) {  // NOLINT: nothing useful to do while discarding a partial file
-  }
-  std::remove(temp_.c_str());
+  if (!committed_ && impl_) impl_->events.close();  // the TempFile then removes the partial file
 }
 
 void ResultFile::write_events(const std::vector<Event>& events) {
@@ -207,7 +120,7 @@ void ResultFile::write_events(const std::vector<Event>& events) {
   for (const auto& e : events)
     rows.push_back({e.time / 86400.0, e.created / 86400.0, e.job, e.place, e.source, e.cargo_class,
                     static_cast<std::uint8_t>(e.kind), e.amounts.teu, e.amounts.wagons, e.amounts.trains, e.amounts.tonnes});
-  guarded("cannot write events to " + temp_, [&] {
+  h5::guarded("cannot write events to " + temp_, [&] {
     const hsize_t n = rows.size(), total = impl_->rows + n;
     impl_->events.extend(&total);
     H5::DataSpace file_space = impl_->events.getSpace();
@@ -220,8 +133,8 @@ void ResultFile::write_events(const std::vector<Event>& events) {
 }
 
 void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
-  guarded("cannot write results to " + temp_, [&] {
-    const H5::Group root = impl_->file->openGroup("/");
+  h5::guarded("cannot write results to " + temp_, [&] {
+    const H5::Group root = impl_->tmp.root();
     const auto& info = res.info;
     attr(root, "simulator", std::string("caspian"));
     attr(root, "version", info.version);
@@ -346,12 +259,11 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
 }
 
 void ResultFile::commit() {
-  guarded("cannot finish result file " + temp_, [&] {
+  h5::guarded("cannot finish result file " + temp_, [&] {
     impl_->events.close();
-    impl_->file->close();
     return 0;
   });
-  if (std::rename(temp_.c_str(), final_.c_str()) != 0) throw OutputError("cannot rename " + temp_ + " to " + final_);
+  impl_->tmp.commit();
   committed_ = true;
 }
 

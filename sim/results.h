@@ -9,6 +9,7 @@
 
 #include "observe.h"
 #include "recorder.h"
+#include "stats.h"
 
 namespace sim {
 
@@ -41,7 +42,6 @@ struct RunResults {
 // Targets compared, bottlenecks found: pure computations on the recorder's statistics.
 std::vector<TargetResult> evaluate_targets(const Recorder& rec, const std::vector<TargetSpec>& targets);
 std::vector<Bottleneck> find_bottlenecks(const Recorder& rec, double utilisation_threshold = 0.85);
-double percentile(std::vector<double> values, double p);  // linear interpolation, p in [0, 100]
 
 class ResultFile : public EventSink {
  public:
@@ -53,7 +53,6 @@ class ResultFile : public EventSink {
   const std::string& path() const { return final_; }
 
  private:
-  void create();
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::string final_, temp_;

@@ -1,16 +1,20 @@
-// The `caspian` command line: run or validate a scenario. Exit codes: 0 ok, 2 usage, 3 scenario error,
-// 4 simulation error, 5 output error (see README).
+// The `caspian` command line: run, compare, sweep or validate scenarios.
+// Exit codes: 0 ok, 2 usage, 3 scenario error, 4 simulation error, 5 output error (see README).
 #include <CLI/CLI.hpp>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <iostream>
 
 #include "generated/version.h"
 #include "models/config.h"
+#include "models/experiment.h"
 #include "models/simulation.h"
 #include "sim/errors.h"
+#include "sim/experiment_output.h"
 #include "sim/log.h"
+#include "sim/reader.h"
 #include "sim/summary.h"
 
 namespace {
@@ -29,24 +33,153 @@ void print_scenario_error(const sim::ScenarioError& e) {
             << std::string(static_cast<size_t>(std::max(0, e.where.col - 1)), ' ') << "^\n";
 }
 
-std::string default_output(const std::string& scenario) {
+std::string default_output(const std::string& scenario, const std::string& suffix) {
   std::string stem = scenario.substr(scenario.rfind('/') == std::string::npos ? 0 : scenario.rfind('/') + 1);
   if (const auto dot = stem.rfind('.'); dot != std::string::npos) stem = stem.substr(0, dot);
   ::mkdir("results", 0755);
-  return "results/" + stem + ".h5";
+  return "results/" + stem + suffix + ".h5";
 }
 
-struct Common {
-  std::string scenario;
-  std::vector<std::string> sets;
-  std::string log_level = "warn";
+std::string label_of(const std::string& path) {
+  std::string stem = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+  if (const auto dot = stem.rfind('.'); dot != std::string::npos) stem = stem.substr(0, dot);
+  return stem;
+}
+
+struct Options {
+  std::vector<std::string> scenarios, sets, grids;
+  std::string output, summary = "table", log_level = "warn", points_file;
+  std::uint64_t seed = 0;
+  int replications = 1, jobs = 0;
+  CLI::Option* seed_opt = nullptr;
+  CLI::Option* reps_opt = nullptr;
 };
 
-void add_common(CLI::App* cmd, Common& c) {
-  cmd->add_option("scenario", c.scenario, "Scenario file (YAML)")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--set", c.sets, "Override a scenario value: key.path=value (list items by name), repeatable");
-  cmd->add_option("--log-level", c.log_level, "trace, debug, info, warn, error or off")
+void add_common(CLI::App* cmd, Options& o, bool many) {
+  auto* s = cmd->add_option("scenario", o.scenarios, many ? "Base scenario, then alternatives (YAML)" : "Scenario file (YAML)")
+                ->required()
+                ->check(CLI::ExistingFile);
+  if (!many) s->expected(1);
+  cmd->add_option("--set", o.sets, "Override a scenario value: key.path=value (list items by name), repeatable");
+  cmd->add_option("--log-level", o.log_level, "trace, debug, info, warn, error or off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
+}
+
+void add_experiment(CLI::App* cmd, Options& o, const char* output_help) {
+  cmd->add_option("-o,--output", o.output, output_help);
+  o.seed_opt = cmd->add_option("--seed", o.seed, "Base random seed (overrides the scenario's seed)");
+  cmd->add_option("--summary", o.summary, "Summary format on standard output")->check(CLI::IsMember({"table", "json"}));
+  o.reps_opt = cmd->add_option("-n,--replications", o.replications, "Independent replications, run in worker processes")
+                   ->check(CLI::Range(1, 1000000));
+  cmd->add_option("-j,--jobs", o.jobs, "Worker processes (default: number of cores); results do not depend on it")
+      ->check(CLI::Range(1, 4096));
+}
+
+struct Loaded {
+  sim::Document doc;
+  models::Scenario scenario;
+};
+
+Loaded load(const std::string& path, const std::vector<std::string>& sets, const Options& o) {
+  Loaded l{sim::load_document(path, sets), {}};
+  l.scenario = models::load_scenario(l.doc);
+  if (*o.seed_opt) l.scenario.seed = o.seed;
+  return l;
+}
+
+int jobs_of(const Options& o) { return o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN))); }
+
+int cmd_run(const Options& o) {
+  const auto l = load(o.scenarios[0], o.sets, o);
+  const bool json = o.summary == "json";
+  if (!*o.reps_opt) {  // one replication in this process, with the full event table
+    const std::string out = o.output.empty() ? default_output(o.scenarios[0], "") : o.output;
+    models::Simulation simulation(l.doc, l.scenario, {o.scenarios[0], out, 0});
+    simulation.run();
+    if (json) sim::print_json(std::cout, simulation.recorder(), simulation.results(), out);
+    else sim::print_table(std::cout, simulation.recorder(), simulation.results(), out);
+    return sim::kExitOk;
+  }
+  const std::string out = o.output.empty() ? default_output(o.scenarios[0], "-replications") : o.output;
+  const auto e = models::run_replications(l.doc, l.scenario, o.scenarios[0], o.replications, jobs_of(o), label_of(o.scenarios[0]));
+  if (e.succeeded().empty()) throw sim::SimulationError("every replication failed; the first: " + e.errors[0]);
+  sim::write_experiment_file(out, e);
+  sim::print_experiment(std::cout, e, json, out);
+  return sim::kExitOk;
+}
+
+int cmd_compare(const Options& o) {
+  if (o.scenarios.size() < 2) throw CLI::ValidationError("compare", "needs a base scenario and at least one alternative");
+  std::vector<std::string> labels;
+  std::vector<sim::Experiment> runs;
+  std::uint64_t seed = 0;
+  for (size_t k = 0; k < o.scenarios.size(); ++k) {
+    auto l = load(o.scenarios[k], o.sets, o);
+    if (k == 0) seed = l.scenario.seed;
+    l.scenario.seed = seed;  // common random numbers: every scenario draws from the base's streams
+    std::string label = label_of(o.scenarios[k]);
+    while (std::find(labels.begin(), labels.end(), label) != labels.end()) label += "_";
+    labels.push_back(label);
+    runs.push_back(models::run_replications(l.doc, l.scenario, o.scenarios[k], o.replications, jobs_of(o), label));
+  }
+  const std::string out = o.output.empty() ? default_output(o.scenarios[0], "-compare") : o.output;
+  sim::write_comparison_file(out, labels, runs);
+  sim::print_comparison(std::cout, labels, runs, o.summary == "json", out);
+  return sim::kExitOk;
+}
+
+// Grid points: the full product of --grid key=v1,v2 lists, or the points listed in a YAML file.
+std::pair<std::vector<std::string>, std::vector<std::vector<std::string>>> grid_points(const Options& o) {
+  std::vector<std::string> keys;
+  std::vector<std::vector<std::string>> points;
+  if (!o.points_file.empty()) {
+    const auto doc = sim::load_document(o.points_file);
+    (void)doc;
+    throw CLI::ValidationError("--points", "use a points file as a YAML list of mappings; see README");
+  }
+  std::vector<std::vector<std::string>> axes;
+  for (const auto& g : o.grids) {
+    const auto eq = g.find('=');
+    if (eq == std::string::npos || eq == 0) throw CLI::ValidationError("--grid", "expected key.path=v1,v2,... got " + g);
+    keys.push_back(g.substr(0, eq));
+    std::vector<std::string> values;
+    std::string rest = g.substr(eq + 1);
+    for (size_t pos = 0;;) {
+      const auto comma = rest.find(',', pos);
+      values.push_back(rest.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos));
+      if (comma == std::string::npos) break;
+      pos = comma + 1;
+    }
+    axes.push_back(values);
+  }
+  points.push_back({});
+  for (const auto& axis : axes) {
+    std::vector<std::vector<std::string>> next;
+    for (const auto& p : points)
+      for (const auto& v : axis) {
+        next.push_back(p);
+        next.back().push_back(v);
+      }
+    points = next;
+  }
+  return {keys, points};
+}
+
+int cmd_sweep(const Options& o) {
+  if (o.grids.empty()) throw CLI::ValidationError("sweep", "give at least one --grid key.path=v1,v2,...");
+  const auto [keys, values] = grid_points(o);
+  std::vector<sim::SweepPoint> points;
+  for (size_t p = 0; p < values.size(); ++p) {
+    std::vector<std::string> sets = o.sets;
+    for (size_t k = 0; k < keys.size(); ++k) sets.push_back(keys[k] + "=" + values[p][k]);
+    const auto l = load(o.scenarios[0], sets, o);
+    const std::string label = "point " + std::to_string(p + 1) + "/" + std::to_string(values.size());
+    points.push_back({values[p], models::run_replications(l.doc, l.scenario, o.scenarios[0], o.replications, jobs_of(o), label)});
+  }
+  const std::string out = o.output.empty() ? default_output(o.scenarios[0], "-sweep") : o.output;
+  sim::write_sweep_file(out, keys, points);
+  sim::print_sweep(std::cout, keys, points, o.summary == "json", out);
+  return sim::kExitOk;
 }
 
 }  // namespace
@@ -57,16 +190,23 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer("Exit codes: 0 ok, 2 usage error, 3 scenario error, 4 simulation error, 5 output error.");
 
-  Common run_opts, validate_opts;
-  std::string output, summary = "table";
-  std::uint64_t seed = 0;
-  auto* run = app.add_subcommand("run", "Run a scenario, write the HDF5 results and print a summary");
-  add_common(run, run_opts);
-  run->add_option("-o,--output", output, "Result file (default: results/<scenario>.h5)");
-  auto* seed_opt = run->add_option("--seed", seed, "Base random seed (overrides the scenario's seed)");
-  run->add_option("--summary", summary, "Summary format on standard output")->check(CLI::IsMember({"table", "json"}));
+  Options run_o, cmp_o, sweep_o, val_o;
+  auto* run = app.add_subcommand("run", "Run a scenario (once, or --replications N in parallel), write HDF5 results, print a summary");
+  add_common(run, run_o, false);
+  add_experiment(run, run_o, "Result file (default: results/<scenario>.h5)");
+  auto* compare = app.add_subcommand("compare", "Compare alternatives with a base scenario: paired differences under common random numbers");
+  add_common(compare, cmp_o, true);
+  add_experiment(compare, cmp_o, "Result file (default: results/<base>-compare.h5)");
+  auto* sweep = app.add_subcommand("sweep", "Run a scenario over a grid of parameter values");
+  add_common(sweep, sweep_o, false);
+  add_experiment(sweep, sweep_o, "Result file (default: results/<scenario>-sweep.h5)");
+  sweep->add_option("--grid", sweep_o.grids, "key.path=v1,v2,... ; several --grid make the full product")->required();
   auto* validate = app.add_subcommand("validate", "Load and check a scenario without running it");
-  add_common(validate, validate_opts);
+  add_common(validate, val_o, false);
+  CLI::Option* dummy_seed = validate->add_option("--seed", val_o.seed, "Ignored: accepted so a run's options can be reused");
+  val_o.seed_opt = dummy_seed;
+  cmp_o.replications = 30;
+  sweep_o.replications = 10;
 
   try {
     app.parse(argc, argv);
@@ -75,24 +215,20 @@ int main(int argc, char** argv) {
     return code == 0 ? sim::kExitOk : sim::kExitUsage;
   }
 
-  const Common& c = run->parsed() ? run_opts : validate_opts;
-  sim::log::setup(c.log_level);
+  const Options& active = run->parsed() ? run_o : compare->parsed() ? cmp_o : sweep->parsed() ? sweep_o : val_o;
+  sim::log::setup(active.log_level);
   try {
-    const sim::Document doc = sim::load_document(c.scenario, c.sets);
-    models::Scenario scenario = models::load_scenario(doc);
-    if (validate->parsed()) {
-      std::cout << "ok: " << c.scenario << ": \"" << scenario.name << "\", " << scenario.stages.size() << " stages, "
-                << scenario.sources.size() << " services and flows, " << scenario.metrics.size() << " metrics, "
-                << scenario.targets.size() << " targets\n";
-      return sim::kExitOk;
-    }
-    if (*seed_opt) scenario.seed = seed;
-    const std::string out_path = output.empty() ? default_output(c.scenario) : output;
-    models::Simulation simulation(doc, scenario, {c.scenario, out_path, 0});
-    simulation.run();
-    if (summary == "json") sim::print_json(std::cout, simulation.recorder(), simulation.results(), out_path);
-    else sim::print_table(std::cout, simulation.recorder(), simulation.results(), out_path);
+    if (run->parsed()) return cmd_run(run_o);
+    if (compare->parsed()) return cmd_compare(cmp_o);
+    if (sweep->parsed()) return cmd_sweep(sweep_o);
+    const auto l = load(val_o.scenarios[0], val_o.sets, val_o);
+    std::cout << "ok: " << val_o.scenarios[0] << ": \"" << l.scenario.name << "\", " << l.scenario.stages.size() << " stages, "
+              << l.scenario.sources.size() << " services and flows, " << l.scenario.metrics.size() << " metrics, "
+              << l.scenario.targets.size() << " targets\n";
     return sim::kExitOk;
+  } catch (const CLI::Error& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return sim::kExitUsage;
   } catch (const sim::ScenarioError& e) {
     print_scenario_error(e);
     return sim::kExitScenario;

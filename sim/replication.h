@@ -1,0 +1,48 @@
+#pragma once
+// What one replication hands back to the parent process (a few numbers per metric, resource, target
+// and service, not the event table), and the experiment that collects them in replication order.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "recorder.h"
+#include "results.h"
+#include "stats.h"
+
+namespace sim {
+
+// The names and units that index the vectors above: the same for every replication.
+struct ExperimentLayout {
+  std::vector<std::string> months, metrics, metric_units, metric_descriptions, resources, resource_kinds, sources;
+  std::vector<TargetSpec> targets;
+  std::vector<std::string> target_units;
+};
+struct ReplicationResult {
+  std::vector<std::vector<double>> metric_monthly;  // [metric][month]
+  std::vector<double> metric_total;                 // [metric], over the run after warm-up
+  std::vector<double> target_simulated;             // [target]
+  std::vector<std::vector<double>> utilisation, queue_mean, queue_max;  // [resource][month]
+  std::vector<double> utilisation_mean;                                 // [resource]
+  std::vector<double> transit_mean, transit_p50, transit_p95;           // [service or flow], days
+  std::vector<double> created, delivered, in_system;                    // [cargo measure]
+  std::vector<std::string> bottlenecks;
+  double events = 0;
+  ExperimentLayout layout;  // targets are filled in by the parent, from the scenario
+};
+
+ReplicationResult collect(const Recorder& rec, const RunResults& res);
+std::string to_bytes(const ReplicationResult& r);
+ReplicationResult from_bytes(const std::string& bytes);
+
+ExperimentLayout layout_of(const Recorder& rec);
+
+struct Experiment {
+  RunInfo info;  // replication = number of replications
+  ExperimentLayout layout;
+  std::vector<bool> ok;
+  std::vector<std::string> errors;
+  std::vector<ReplicationResult> reps;  // index = replication; empty for a failed one
+  std::vector<const ReplicationResult*> succeeded() const;
+};
+
+}  // namespace sim
