@@ -6,6 +6,10 @@
 #include "models/simulation.h"
 #include "sim/errors.h"
 #include "sim/kernel.h"
+#include "sim/parallel.h"
+#include "sim/stats.h"
+
+#include <cmath>
 
 namespace {
 
@@ -105,4 +109,99 @@ TEST_CASE("an actor that fails makes the run fail with a simulation error", "[si
   });
   REQUIRE(v[0] == 1.0);
   CHECK(v[1] == 5.0);
+}
+
+namespace {
+
+// Monthly values of every metric, in declaration order, from one run in a child process.
+std::vector<double> all_monthly(const std::string& yaml) {
+  return in_child([&] {
+    const auto doc = sim::load_document_text(yaml, "test.yaml");
+    const auto scenario = models::load_scenario(doc);
+    models::Simulation s(doc, scenario, {"test.yaml", "", 0});
+    s.run();
+    std::vector<double> out;
+    for (size_t m = 0; m < s.recorder().metrics().size(); ++m)
+      for (double v : s.recorder().metric_monthly(m)) out.push_back(v);
+    return out;
+  });
+}
+
+const char* kFerry = R"(
+name: ferry line by hand
+start: 2025-01-01
+end: 2025-01-31
+weather:
+  - {name: sea, storms: []}
+stages:
+  - name: ferry
+    type: vessel_line
+    fleet: 2
+    capacity: 50 wagons
+    crossing_time: 20h
+    unloading_time: 4h
+    return_time: 20h
+    sea_area: sea
+services:
+  - {name: trains, class: transit, route: [ferry], every: 12h, wagons: 25 wagons}
+metrics:
+  - {name: wagons_landed, count: wagons, event: depart, at: ferry}
+  - {name: sailings, count: vessels, event: sail, at: ferry}
+)";
+
+}  // namespace
+
+TEST_CASE("a ferry line with fixed times gives the computable sailings and wagons", "[sim]") {
+  // Two 25-wagon trains fill a ferry; with a 44 h round trip the two ferries alternate, sailing at
+  // 12 h, 36 h, 60 h, ... : 31 sailings in 744 h, of which 30 have landed their 50 wagons by then.
+  const auto v = all_monthly(kFerry);
+  CHECK(v[0] == 1500);
+  CHECK(v[1] == 31);
+}
+
+TEST_CASE("a storm keeps ferries in port for its days", "[sim]") {
+  std::string yaml = kFerry;
+  yaml.replace(yaml.find("storms: []"), 10, "storms: [{from: 2025-01-10, to: 2025-01-14}]");
+  const auto v = all_monthly(yaml);
+  // Five days without sailings: fewer sailings, but every ferry that sails after the storm is full.
+  CHECK(v[1] < 31);
+  CHECK(v[1] >= 31 - 6);
+  CHECK(std::fmod(v[0], 50.0) == 0);
+}
+
+TEST_CASE("one berth with Poisson arrivals and exponential handling matches M/M/1", "[sim][queueing]") {
+  // lambda = 0.8/h, mu = 1/h: mean time in system W = 1/(mu - lambda) = 5 h. Ten independent
+  // replications of two years each; W must lie inside their 95% confidence interval.
+  const std::string yaml = R"(
+name: M/M/1
+start: 2025-01-01
+end: 2026-12-31
+warmup: 30d
+stages:
+  - {name: berth, type: terminal, servers: 1, handling_time: {dist: exponential, mean: 1h}}
+flows:
+  - {name: ships, class: import, route: [berth], arrivals: 19.2 /d, tonnes: 1 t}
+metrics:
+  - {name: ships_served, count: tonnes, event: depart, at: berth}
+)";
+  const auto outcomes = sim::run_forked(10, 2, [&](int r) {
+    const auto doc = sim::load_document_text(yaml, "mm1.yaml");
+    const auto scenario = models::load_scenario(doc);
+    models::Simulation s(doc, scenario, {"mm1.yaml", "", static_cast<std::uint64_t>(r)});
+    s.run();
+    const auto& days = s.recorder().transit()[0].days;
+    double sum = 0;
+    for (double d : days) sum += d;
+    return std::to_string(24.0 * sum / static_cast<double>(days.size()));
+  });
+  std::vector<double> means;
+  for (const auto& o : outcomes) {
+    REQUIRE(o.ok);
+    means.push_back(std::stod(o.output));
+  }
+  const auto s = sim::summarize(means);
+  INFO("mean time in system " << s.mean << " h, 95% CI [" << s.ci_low << ", " << s.ci_high << "]");
+  CHECK(s.ci_low <= 5.0);
+  CHECK(s.ci_high >= 5.0);
+  CHECK(s.ci_high - s.ci_low < 1.0);  // tight enough that a wrong model would miss
 }

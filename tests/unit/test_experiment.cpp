@@ -1,0 +1,73 @@
+// The experiment machinery without simulating: worker processes, failures, statistics.
+#include <catch2/catch.hpp>
+
+#include <csignal>
+#include <stdexcept>
+
+#include "sim/parallel.h"
+#include "sim/replication.h"
+#include "sim/stats.h"
+
+TEST_CASE("worker results come back in task order whatever the number of workers", "[experiment]") {
+  for (int jobs : {1, 2, 5}) {
+    const auto out = sim::run_forked(7, jobs, [](int i) { return std::string(static_cast<size_t>(i) + 1, 'x'); });
+    REQUIRE(out.size() == 7);
+    for (int i = 0; i < 7; ++i) {
+      CHECK(out[i].ok);
+      CHECK(out[i].output == std::string(static_cast<size_t>(i) + 1, 'x'));
+    }
+  }
+}
+
+TEST_CASE("a task that throws or crashes is recorded as failed and the others still land", "[experiment]") {
+  const auto out = sim::run_forked(5, 2, [](int i) -> std::string {
+    if (i == 1) throw std::runtime_error("deadlock in replication 1");
+    if (i == 3) std::raise(SIGSEGV);
+    return std::to_string(i);
+  });
+  CHECK(out[0].ok);
+  CHECK_FALSE(out[1].ok);
+  CHECK(out[1].error == "deadlock in replication 1");
+  CHECK(out[2].ok);
+  CHECK_FALSE(out[3].ok);
+  CHECK(out[3].error.find("died") != std::string::npos);
+  CHECK(out[4].output == "4");
+}
+
+TEST_CASE("large outputs pass through the pipe intact", "[experiment]") {
+  const auto out = sim::run_forked(3, 3, [](int i) { return std::string(1 << 20, static_cast<char>('a' + i)); });
+  for (int i = 0; i < 3; ++i) CHECK(out[i].output == std::string(1 << 20, static_cast<char>('a' + i)));
+}
+
+TEST_CASE("the confidence interval is the Student-t interval of the mean", "[experiment]") {
+  // Values 1..5: mean 3, sd sqrt(2.5), t(0.975, 4) = 2.776 (tables).
+  const auto s = sim::summarize({1, 2, 3, 4, 5});
+  CHECK(s.n == 5);
+  CHECK(s.mean == 3);
+  CHECK(s.sd == Approx(std::sqrt(2.5)));
+  CHECK(s.ci_high == Approx(3 + 2.776 * std::sqrt(2.5) / std::sqrt(5.0)));
+  CHECK(s.ci_low == Approx(3 - 2.776 * std::sqrt(2.5) / std::sqrt(5.0)));
+  CHECK(s.p50 == 3);
+  CHECK(s.p5 == Approx(1.2));
+  CHECK(s.p95 == Approx(4.8));
+  CHECK(sim::t_quantile_975(30) == Approx(2.042));
+  CHECK(sim::t_quantile_975(60) == Approx(2.000).epsilon(0.001));
+  CHECK(sim::t_quantile_975(1000) == Approx(1.962).epsilon(0.001));
+}
+
+TEST_CASE("a replication result survives the trip through bytes", "[experiment]") {
+  sim::ReplicationResult r;
+  r.metric_monthly = {{1, 2, 3}, {4.5, 5.25, 0.1}};
+  r.metric_total = {6, 9.85};
+  r.bottlenecks = {"ferry"};
+  r.events = 42;
+  r.layout.metrics = {"a", "b"};
+  r.layout.months = {"2025-01", "2025-02", "2025-03"};
+  const auto back = sim::from_bytes(sim::to_bytes(r));
+  CHECK(back.metric_monthly == r.metric_monthly);
+  CHECK(back.metric_total == r.metric_total);
+  CHECK(back.bottlenecks == r.bottlenecks);
+  CHECK(back.events == 42);
+  CHECK(back.layout.metrics == r.layout.metrics);
+  CHECK(back.layout.months == r.layout.months);
+}
