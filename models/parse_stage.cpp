@@ -80,8 +80,11 @@ void parse_rail_section(MapReader& r, StageConfig& s) {
 void parse_handling(MapReader& r, StageConfig& s, const char* time_key) {
   s.servers = sim::as_int(r.required("servers"), r.path("servers"), 1, 100000);
   s.service = sim::as_distribution(r.required(time_key), r.path(time_key), sim::dims::duration);
-  parse_changes(r, s.changes, {"servers"}, [](StageConfig::Change& ch, const std::string&, const sim::Node& v, const std::string& p) {
-    ch.servers = sim::as_int(v, p, 0, 100000);
+  // An optional limit on trains handled per day (e.g. a border station's exchange capacity).
+  if (const sim::Node* c = r.optional("capacity")) s.headway = headway_of(*c, r.path("capacity"));
+  parse_changes(r, s.changes, {"servers", "capacity"}, [](StageConfig::Change& ch, const std::string& key, const sim::Node& v, const std::string& p) {
+    if (key == "servers") ch.servers = sim::as_int(v, p, 0, 100000);
+    else ch.headway = headway_of(v, p);
   });
   parse_sea_area(r, s);
 }

@@ -69,7 +69,7 @@ bool Processor::can_start(double t) const {
 }
 
 void Processor::update_stats(double t) {
-  stats_.queue.set(t, static_cast<double>(queue_.size()));
+  stats_.set_queue(t, queue_);
   if (servers_ > 0) stats_.utilisation.set(t, std::min(1.0, static_cast<double>(busy_.size()) / servers_));
   else if (servers_ == 0) stats_.utilisation.set(t, busy_.empty() ? 0.0 : 1.0);
 }

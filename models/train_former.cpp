@@ -20,9 +20,9 @@ sim::Amounts TrainFormer::holding() const {
 }
 
 void TrainFormer::update_stats() {
-  double waiting = 0;
-  for (const auto& [c, f] : forming_) waiting += static_cast<double>(f.members.size());
-  stats_.queue.set(sim::now(), waiting);
+  std::vector<Job> waiting;
+  for (const auto& [c, f] : forming_) waiting.insert(waiting.end(), f.members.begin(), f.members.end());
+  stats_.set_queue(sim::now(), waiting);
 }
 
 TrainFormer::Key TrainFormer::key_of(const Job& j) const {

@@ -16,6 +16,7 @@ VesselLine::VesselLine(const StageConfig& cfg, int index, Network& net, sim::Ran
       rng_(rng),
       storms_(net.storms(cfg.sea_area)),
       stats_(net.recorder().add_resource(cfg.name, cfg.type)),
+      loading_stats_(net.recorder().add_resource(cfg.name + ":loading", "loading_berth")),
       fleet_(0),
       load_factor_(cfg.vessel.load_factor) {
   int most = v_.fleet;
@@ -76,7 +77,7 @@ void VesselLine::apply_changes(double t) {
 
 void VesselLine::update_stats() {
   const double t = sim::now();
-  stats_.queue.set(t, static_cast<double>(queue_.size()));
+  stats_.set_queue(t, queue_);
   stats_.utilisation.set(t, fleet_ > 0 ? std::min(1.0, static_cast<double>(busy_) / fleet_) : 0.0);
 }
 
@@ -102,7 +103,11 @@ void VesselLine::board(double capacity, double& loaded, double& board_clock, dou
     const double now = sim::now();
     emit(sim::EventKind::Start, taken, now);
     loaded += amount(taken);
-    if (v_.loading_rate > 0) board_clock = std::max(board_clock, now) + amount(taken) / v_.loading_rate;
+    if (v_.loading_rate > 0) {
+      const double from = std::max(board_clock, now);
+      board_clock = from + amount(taken) / v_.loading_rate;
+      loading_stats_.utilisation.add_interval(from, board_clock, 1.0);
+    }
     if (first_board < 0) first_board = now;
     loading_.push_back(taken);
   }
@@ -131,7 +136,9 @@ void VesselLine::dispatcher() {
         sim::sleep_until(board_clock);  // the port's loading rate sets the pace
         continue;
       }
-      if (loaded >= capacity - kEps) break;
+      // Full: no room left, or cargo is waiting that does not fit (consignments are not split
+      // below a vessel's size, so nothing waiting could use the room).
+      if (loaded >= capacity - kEps || !queue_.empty()) break;
       double deadline = inf;
       if (v_.max_wait > 0 && first_board >= 0) deadline = first_board + v_.max_wait;
       if (v_.policy == VesselConfig::Policy::Slots) {
@@ -141,7 +148,11 @@ void VesselLine::dispatcher() {
       if (sim::now() >= deadline) break;
       wake_.wait_until(deadline);
     }
-    if (v_.loading_rate <= 0) sim::sleep_until(sim::now() + sim::sample(v_.loading_time, rng_));
+    if (v_.loading_rate <= 0) {
+      const double from = sim::now(), until = from + sim::sample(v_.loading_time, rng_);
+      loading_stats_.utilisation.add_interval(from, until, 1.0);
+      sim::sleep_until(until);
+    }
     auto& vessel = *vessels_[v];
     vessel.cargo = std::move(loading_);
     loading_.clear();

@@ -1,8 +1,9 @@
 #pragma once
 // Vessels shuttling from an origin port to a destination port: rail ferries (capacity in wagons),
 // container feeders (TEU) and tankers (tonnes). Cargo queues at the origin; one vessel at a time
-// loads (first fit, FIFO), at the port's loading rate when one is given; it sails when full, at the
-// latest `max_wait` after its first cargo boarded, or at fixed slots. Storms in the line's sea area
+// loads (first fit, FIFO), at the port's loading rate when one is given; it sails when full (no room,
+// or the waiting cargo does not fit in what is left), at the latest `max_wait` after its first cargo
+// boarded, or at fixed slots. Storms in the line's sea area
 // keep vessels in port and stop loading and unloading. Consignments larger than a whole vessel are
 // split; others wait for a vessel with room. Vessels return empty.
 #include <deque>
@@ -45,6 +46,7 @@ class VesselLine : public Stage {
   sim::RandomStream rng_;
   const StormCalendar* storms_;
   sim::ResourceStats& stats_;
+  sim::ResourceStats& loading_stats_;  // the origin's loading position: busy while cargo boards
   std::deque<Job> queue_;
   std::vector<Job> loading_;
   sim::Signal wake_;

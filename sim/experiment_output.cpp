@@ -125,6 +125,10 @@ void write_experiment(const H5::Group& root, const Experiment& e) {
     h5::matrix(g, "utilisation", rows(e, &ReplicationResult::utilisation, i), months);
     h5::matrix(g, "queue_mean", rows(e, &ReplicationResult::queue_mean, i), months);
     h5::matrix(g, "queue_max", rows(e, &ReplicationResult::queue_max, i), months);
+    attr(h5::matrix(g, "queue_teu_mean", rows(e, &ReplicationResult::queue_teu_mean, i), months), "units", std::string("TEU"));
+    attr(h5::matrix(g, "queue_teu_max", rows(e, &ReplicationResult::queue_teu_max, i), months), "units", std::string("TEU"));
+    attr(h5::matrix(g, "queue_wagons_mean", rows(e, &ReplicationResult::queue_wagons_mean, i), months), "units", std::string("wagons"));
+    attr(h5::matrix(g, "queue_wagons_max", rows(e, &ReplicationResult::queue_wagons_max, i), months), "units", std::string("wagons"));
     monthly_summary(g, e, &ReplicationResult::utilisation, i, "fraction of capacity, 0-1");
     summary_attrs(g, "utilisation_", summarize(ok_values(e, [&](const ReplicationResult& r) { return r.utilisation_mean[i]; })));
     double flagged = 0;

@@ -78,6 +78,8 @@ ResourceStats& Recorder::add_resource(const std::string& name, const std::string
 void Recorder::finish(double horizon) {
   for (auto& r : resources_) {
     r.queue.close(horizon);
+    r.queue_teu.close(horizon);
+    r.queue_wagons.close(horizon);
     r.utilisation.close(horizon);
   }
   flush();

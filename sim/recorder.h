@@ -13,10 +13,24 @@
 namespace sim {
 
 struct ResourceStats {
-  ResourceStats(std::string n, std::string k, const MonthEdges& e) : name(std::move(n)), kind(std::move(k)), queue(e), utilisation(e) {}
+  ResourceStats(std::string n, std::string k, const MonthEdges& e)
+      : name(std::move(n)), kind(std::move(k)), queue(e), queue_teu(e), queue_wagons(e), utilisation(e) {}
   std::string name, kind;
-  TimeWeighted queue;        // cargo units waiting (consignments)
-  TimeWeighted utilisation;  // busy fraction of capacity, 0..1
+  TimeWeighted queue;                   // consignments waiting
+  TimeWeighted queue_teu, queue_wagons;  // what they carry
+  TimeWeighted utilisation;             // busy fraction of capacity, 0..1
+  template <class Range>
+  void set_queue(double t, const Range& jobs) {
+    double teu = 0, wagons = 0, n = 0;
+    for (const auto& j : jobs) {
+      teu += j.amounts.teu;
+      wagons += j.amounts.wagons;
+      ++n;
+    }
+    queue.set(t, n);
+    queue_teu.set(t, teu);
+    queue_wagons.set(t, wagons);
+  }
 };
 
 struct TransitStats {

@@ -77,6 +77,10 @@ ReplicationResult collect(const Recorder& rec, const RunResults& res) {
     r.utilisation.push_back(s.utilisation.monthly_mean());
     r.queue_mean.push_back(s.queue.monthly_mean());
     r.queue_max.push_back(s.queue.monthly_max());
+    r.queue_teu_mean.push_back(s.queue_teu.monthly_mean());
+    r.queue_teu_max.push_back(s.queue_teu.monthly_max());
+    r.queue_wagons_mean.push_back(s.queue_wagons.monthly_mean());
+    r.queue_wagons_max.push_back(s.queue_wagons.monthly_max());
     r.utilisation_mean.push_back(s.utilisation.overall_mean());
   }
   for (const auto& t : rec.transit()) {
@@ -106,6 +110,10 @@ std::string to_bytes(const ReplicationResult& r) {
   w.mat(r.utilisation);
   w.mat(r.queue_mean);
   w.mat(r.queue_max);
+  w.mat(r.queue_teu_mean);
+  w.mat(r.queue_teu_max);
+  w.mat(r.queue_wagons_mean);
+  w.mat(r.queue_wagons_max);
   w.vec(r.utilisation_mean);
   w.vec(r.transit_mean);
   w.vec(r.transit_p50);
@@ -133,6 +141,10 @@ ReplicationResult from_bytes(const std::string& bytes) {
   r.utilisation = rd.mat();
   r.queue_mean = rd.mat();
   r.queue_max = rd.mat();
+  r.queue_teu_mean = rd.mat();
+  r.queue_teu_max = rd.mat();
+  r.queue_wagons_mean = rd.mat();
+  r.queue_wagons_max = rd.mat();
   r.utilisation_mean = rd.vec();
   r.transit_mean = rd.vec();
   r.transit_p50 = rd.vec();

@@ -212,6 +212,10 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
       attr(g, "kind", r.kind);
       attr(series(g, "queue_mean", r.queue.monthly_mean()), "units", std::string("consignments"));
       attr(series(g, "queue_max", r.queue.monthly_max()), "units", std::string("consignments"));
+      attr(series(g, "queue_teu_mean", r.queue_teu.monthly_mean()), "units", std::string("TEU"));
+      attr(series(g, "queue_teu_max", r.queue_teu.monthly_max()), "units", std::string("TEU"));
+      attr(series(g, "queue_wagons_mean", r.queue_wagons.monthly_mean()), "units", std::string("wagons"));
+      attr(series(g, "queue_wagons_max", r.queue_wagons.monthly_max()), "units", std::string("wagons"));
       attr(series(g, "utilisation", r.utilisation.monthly_mean()), "units", std::string("fraction of capacity, 0-1"));
       attr(g, "utilisation_mean", r.utilisation.overall_mean());
     }

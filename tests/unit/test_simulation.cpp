@@ -205,3 +205,17 @@ metrics:
   CHECK(s.ci_high >= 5.0);
   CHECK(s.ci_high - s.ci_low < 1.0);  // tight enough that a wrong model would miss
 }
+
+TEST_CASE("a ferry sails when the waiting cargo no longer fits, not after its maximum wait", "[sim]") {
+  // 40-wagon trains every 12 h on 50-wagon ferries: a ferry takes a train, and sails as soon as the
+  // next train arrives and does not fit in the 10 places left (not 3 days later). Train k (created at
+  // 12k h) sails at 12(k+1) h and lands 24 h later: sailings for k = 0..60 start inside the 744 h
+  // run, and landings for k = 0..58 end inside it (k = 59 lands exactly at the horizon).
+  std::string yaml = kFerry;
+  yaml.replace(yaml.find("wagons: 25 wagons"), 17, "wagons: 40 wagons");
+  yaml.replace(yaml.find("    sea_area: sea"), 17, "    max_wait: 3d\n    sea_area: sea");
+  yaml.replace(yaml.find("fleet: 2"), 8, "fleet: 4");
+  const auto v = all_monthly(yaml);
+  CHECK(v[1] == 61);
+  CHECK(v[0] == 59 * 40);
+}
