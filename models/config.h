@@ -31,6 +31,7 @@ struct VesselConfig {
   Distribution loading_time, crossing_time, unloading_time, return_time;
   enum class Policy { WhenFull, Slots } policy = Policy::WhenFull;
   double max_wait = 0;       // WhenFull: sail with a part load this long after the first cargo boards; 0: never
+  double storage = 0;        // tonnes of shore storage at the origin; queued cargo beyond it is backlog
   double slot_interval = 0;  // Slots: one departure per interval, from the run's start
   struct Change {
     long day = 0;
@@ -39,6 +40,33 @@ struct VesselConfig {
     Where where;
   };
   std::vector<Change> changes;
+};
+
+// A pipeline fed from a terminal's storage: BTC from Sangachal. Capacity is shared max-min by the
+// shippers whose routes end in it, each with an optional cap.
+struct PipelineConfig {
+  double capacity = 0;  // t/s
+  struct Cap {
+    std::string source;
+    double cap = 0;  // t/s
+    Where where;
+  };
+  std::vector<Cap> caps;
+  struct Change {
+    long day = 0;
+    double capacity = -1;
+    Where where;
+  };
+  std::vector<Change> changes;
+  struct Halt {
+    long from_day = 0, to_day = 0;
+    std::vector<std::string> sources;  // empty: all shippers
+    std::string reason;
+    Where where;
+  };
+  std::vector<Halt> halts;
+  double outages_per_year = 0;  // a stochastic outage process (Poisson), with
+  Distribution outage_duration;  // this duration
 };
 
 // Loose containers or wagons grouped into trains of a given size (per cargo class).
@@ -56,6 +84,7 @@ struct StageConfig {
   Where sea_area_where;
   VesselConfig vessel;   // type vessel_line
   FormerConfig former;   // type train_former
+  PipelineConfig pipeline;  // type pipeline
   int servers = -1;            // parallel handling; -1 = unlimited (a line where trains run in parallel)
   Distribution service;        // running, handling or processing time per consignment
   // Minimum time between successive starts (from a capacity in trains/d). It applies to consignments
@@ -93,6 +122,20 @@ struct SourceConfig {
   double trains = 0;
   ScheduleConfig schedule;
   long first_day = 0, until_day = 0;  // active days, inclusive
+  // Shippers: lots of nomination x interval tonnes; dated nomination changes and temporary surges.
+  double nomination = 0;  // t/s
+  struct Nomination {
+    long day = 0;
+    double rate = 0;
+    Where where;
+  };
+  std::vector<Nomination> nomination_changes;
+  struct Surge {
+    long from_day = 0, to_day = 0;
+    double extra = 0;  // t/s on top of the nomination
+    std::string reason;
+  };
+  std::vector<Surge> surges;
   Where where;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "models/pipeline.h"
 #include "models/processor.h"
 #include "models/source.h"
 #include "models/train_former.h"
@@ -44,26 +45,35 @@ std::vector<sim::MetricSpec> metric_specs(const Scenario& s) {
   return out;
 }
 
-Network::Network(const Scenario& scenario, const sim::Calendar& calendar, sim::Recorder& recorder, std::uint64_t replication)
-    : calendar_(calendar), recorder_(recorder), seed_(scenario.seed), replication_(replication) {
+Network::Network(const Scenario& scenario, const sim::Calendar& calendar, sim::Recorder& recorder, std::uint64_t replication,
+                 sim::Kernel& kernel)
+    : calendar_(calendar), recorder_(recorder), seed_(scenario.seed), replication_(replication), source_names_(models::source_names(scenario)) {
   for (const auto& w : scenario.weather) {
     const auto& cal = storms_.emplace(w.name, StormCalendar(w, calendar, stream("weather/" + w.name))).first->second;
     auto& stats = recorder.add_resource("weather:" + w.name, "sea_area");
     for (const auto& [from, to] : cal.windows()) stats.utilisation.add_interval(from, to, 1.0);
   }
   const auto places = place_names(scenario);
-  for (size_t i = 0; i < scenario.stages.size(); ++i) {
-    const auto& st = scenario.stages[i];
-    const int idx = static_cast<int>(i);
-    if (st.type == "vessel_line") stages_.push_back(std::make_unique<VesselLine>(st, idx, *this, stream("stage/" + st.name)));
-    else if (st.type == "train_former") stages_.push_back(std::make_unique<TrainFormer>(st, idx, *this));
-    else stages_.push_back(std::make_unique<Processor>(st, idx, *this, stream("stage/" + st.name)));
-  }
-  for (size_t i = 0; i < scenario.sources.size(); ++i) {
-    const auto& src = scenario.sources[i];
+  for (const auto& src : scenario.sources) {
     std::vector<int> route;
     for (const auto& r : src.route) route.push_back(index_of(places, r));
     routes_.push_back(route);
+  }
+  for (size_t i = 0; i < scenario.stages.size(); ++i) {
+    const auto& st = scenario.stages[i];
+    const int idx = static_cast<int>(i);
+    if (st.type == "vessel_line") {
+      stages_.push_back(std::make_unique<VesselLine>(st, idx, *this, stream("stage/" + st.name)));
+    } else if (st.type == "train_former") {
+      stages_.push_back(std::make_unique<TrainFormer>(st, idx, *this));
+    } else if (st.type == "pipeline") {
+      std::vector<int> shippers;
+      for (size_t s = 0; s < routes_.size(); ++s)
+        if (std::find(routes_[s].begin(), routes_[s].end(), idx) != routes_[s].end()) shippers.push_back(static_cast<int>(s));
+      stages_.push_back(std::make_unique<Pipeline>(st, idx, *this, kernel, shippers));
+    } else {
+      stages_.push_back(std::make_unique<Processor>(st, idx, *this, stream("stage/" + st.name)));
+    }
   }
   for (size_t i = 0; i < scenario.sources.size(); ++i) {
     const auto& src = scenario.sources[i];
@@ -75,6 +85,15 @@ Network::Network(const Scenario& scenario, const sim::Calendar& calendar, sim::R
 Network::~Network() = default;
 
 void Network::start(sim::Kernel& kernel) {
+  kernel.spawn("ledger", [this] {
+    // Month ends (and the horizon): created = delivered + in the network must hold at each.
+    for (int m = 1; m <= calendar_.months(); ++m) {
+      const double t = m < calendar_.months() ? calendar_.seconds_at(calendar_.month_first_day(m)) : calendar_.horizon_seconds();
+      if (t >= calendar_.horizon_seconds()) break;
+      sim::sleep_until(t);
+      recorder_.snapshot(t, in_system());
+    }
+  });
   for (auto& st : stages_) st->start(kernel);
   for (auto& src : sources_) src->start(kernel);
 }

@@ -37,7 +37,8 @@ class Stage {
 
 class Network {
  public:
-  Network(const Scenario& scenario, const sim::Calendar& calendar, sim::Recorder& recorder, std::uint64_t replication);
+  Network(const Scenario& scenario, const sim::Calendar& calendar, sim::Recorder& recorder, std::uint64_t replication,
+          sim::Kernel& kernel);
   ~Network();
   void start(sim::Kernel& kernel);
   // Moves JOB to the next stage of its route, or delivers it when the route is done.
@@ -52,12 +53,14 @@ class Network {
   // Storm windows of a sea area; nullptr for "" (no weather).
   const StormCalendar* storms(const std::string& area) const;
   // The random stream of a named source of randomness in this replication.
+  const std::vector<std::string>& source_names() const { return source_names_; }
   sim::RandomStream stream(const std::string& name) const { return sim::RandomStream(seed_, replication_, name); }
 
  private:
   const sim::Calendar& calendar_;
   sim::Recorder& recorder_;
   std::uint64_t seed_, replication_;
+  std::vector<std::string> source_names_;
   std::map<std::string, StormCalendar> storms_;
   std::vector<std::unique_ptr<Stage>> stages_;
   std::vector<std::vector<int>> routes_;  // per source

@@ -193,6 +193,7 @@ Scenario parse_scenario(const sim::Document& doc) {
   each_item(r, "flows", [&](const sim::Node& n, const std::string& p) {
     s.sources.push_back(parse_source(n, p, false, s.start_day, s.end_day));
   });
+  each_item(r, "shippers", [&](const sim::Node& n, const std::string& p) { s.sources.push_back(parse_shipper(n, p, s.start_day, s.end_day)); });
   each_item(r, "metrics", [&](const sim::Node& n, const std::string& p) { s.metrics.push_back(parse_metric(n, p)); });
   each_item(r, "targets", [&](const sim::Node& n, const std::string& p) { s.targets.push_back(parse_target(n, p)); });
   r.finish();

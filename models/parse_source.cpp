@@ -84,6 +84,62 @@ Distribution parse_amount(MapReader& r, const char* key, sim::Dim dim) {
 
 }  // namespace
 
+SourceConfig parse_shipper(const sim::Node& node, const std::string& path, long start_day, long end_day) {
+  MapReader r(node, path);
+  SourceConfig s;
+  s.where = node.where;
+  s.is_service = false;
+  s.name = sim::as_name(r.required("name"), r.path("name"));
+  r.optional("description");
+  r.optional("source");
+  s.cargo_class = r.optional("class") ? parse_class(*r.optional("class"), r.path("class")) : 2;  // export
+  const sim::Node& route = r.required("route");
+  s.route = sim::as_name_list(route, r.path("route"));
+  for (const auto& item : route.items) s.route_where.push_back(item.where);
+  if (s.route.empty()) sim::fail(route, r.path("route"), "a route needs at least one stage");
+  s.nomination = sim::as_quantity(r.required("nomination"), r.path("nomination"), sim::dims::mass_rate).value;
+  if (s.nomination < 0) sim::fail(*r.optional("nomination"), r.path("nomination"), "must not be negative");
+  const double lot = r.optional("lot") ? sim::as_positive(*r.optional("lot"), r.path("lot"), sim::dims::duration) : 86400.0;
+  s.schedule.kind = ScheduleConfig::Kind::Interval;
+  s.schedule.interval = Distribution::constant(lot);
+  if (const sim::Node* ch = r.optional("changes")) {
+    const auto& items = sim::as_list(*ch, r.path("changes"));
+    for (size_t i = 0; i < items.size(); ++i) {
+      MapReader c(items[i], r.path("changes") + "[" + std::to_string(i) + "]");
+      SourceConfig::Nomination n;
+      n.where = items[i].where;
+      n.day = sim::as_date(c.required("date"), c.path("date"));
+      n.rate = sim::as_quantity(c.required("nomination"), c.path("nomination"), sim::dims::mass_rate).value;
+      c.optional("reason");
+      c.optional("source");
+      c.finish();
+      s.nomination_changes.push_back(n);
+    }
+    std::stable_sort(s.nomination_changes.begin(), s.nomination_changes.end(), [](const auto& a, const auto& b) { return a.day < b.day; });
+  }
+  if (const sim::Node* su = r.optional("surges")) {
+    const auto& items = sim::as_list(*su, r.path("surges"));
+    for (size_t i = 0; i < items.size(); ++i) {
+      MapReader c(items[i], r.path("surges") + "[" + std::to_string(i) + "]");
+      SourceConfig::Surge g;
+      g.from_day = sim::as_date(c.required("from"), c.path("from"));
+      g.to_day = sim::as_date(c.required("to"), c.path("to"));
+      g.extra = sim::as_quantity(c.required("extra"), c.path("extra"), sim::dims::mass_rate).value;
+      if (c.optional("reason")) g.reason = sim::as_string(*c.optional("reason"), c.path("reason"));
+      c.optional("source");
+      c.finish();
+      if (g.to_day < g.from_day) sim::fail(items[i], c.path("to"), "the surge ends before it starts");
+      s.surges.push_back(g);
+    }
+  }
+  s.first_day = start_day;
+  s.until_day = end_day - 1;
+  if (const sim::Node* f = r.optional("first")) s.first_day = sim::as_date(*f, r.path("first"));
+  if (const sim::Node* u = r.optional("until")) s.until_day = sim::as_date(*u, r.path("until"));
+  r.finish();
+  return s;
+}
+
 SourceConfig parse_source(const sim::Node& node, const std::string& path, bool is_service, long start_day, long end_day) {
   MapReader r(node, path);
   SourceConfig s;

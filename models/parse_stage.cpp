@@ -146,11 +146,88 @@ void parse_vessel_line(MapReader& r, StageConfig& s) {
   } else {
     sim::fail(*r.optional("departure"), r.path("departure"), "expected when_full (optionally with max_wait) or slots (with slot_every), got \"" + policy + "\"");
   }
+  if (const sim::Node* st = r.optional("storage")) v.storage = sim::as_positive(*st, r.path("storage"), sim::dims::mass);
   parse_changes(r, v.changes, {"fleet", "load_factor"}, [](VesselConfig::Change& ch, const std::string& key, const sim::Node& n, const std::string& p) {
     if (key == "fleet") ch.fleet = sim::as_int(n, p, 0, 1000);
     else ch.load_factor = load_factor_of(n, p);
   });
   parse_sea_area(r, s);
+}
+
+// "7.6 bbl/t": barrels per tonne, to turn a volume rate into tonnes.
+double parse_density(const sim::Node& n, const std::string& key) {
+  const std::string text = sim::as_string(n, key);
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  std::string unit(end);
+  unit.erase(0, unit.find_first_not_of(' '));
+  if (end == text.c_str() || unit != "bbl/t" || !(v > 0))
+    sim::fail(n, key, "expected barrels per tonne like 7.6 bbl/t, got \"" + text + "\"");
+  return v;
+}
+
+double mass_rate_of(const sim::Node& n, const std::string& key, double density) {
+  const sim::Quantity q = sim::as_quantity(n, key, sim::parse_quantity(sim::as_string(n, key)).dim == sim::dims::volume_rate
+                                                        ? sim::dims::volume_rate
+                                                        : sim::dims::mass_rate);
+  if (q.dim == sim::dims::volume_rate) {
+    if (density <= 0) sim::fail(n, key, "a volume rate needs `density` (bbl/t) on this pipeline to be turned into tonnes");
+    return q.value / density;
+  }
+  return q.value;
+}
+
+void parse_pipeline(MapReader& r, StageConfig& s) {
+  auto& p = s.pipeline;
+  double density = 0;
+  if (const sim::Node* d = r.optional("density")) density = parse_density(*d, r.path("density"));
+  const sim::Node& cap = r.required("capacity");
+  try {
+    p.capacity = mass_rate_of(cap, r.path("capacity"), density);
+  } catch (const std::invalid_argument& e) {
+    sim::fail(cap, r.path("capacity"), std::string("expected a pumping capacity like 1.2 Mbbl/d or 50 Mt/yr: ") + e.what());
+  }
+  if (!(p.capacity > 0)) sim::fail(cap, r.path("capacity"), "must be above zero");
+  if (const sim::Node* caps = r.optional("shipper_caps")) {
+    const auto& items = sim::as_list(*caps, r.path("shipper_caps"));
+    for (size_t i = 0; i < items.size(); ++i) {
+      MapReader c(items[i], r.path("shipper_caps") + "[" + std::to_string(i) + "]");
+      PipelineConfig::Cap k;
+      k.where = items[i].where;
+      k.source = sim::as_name(c.required("source"), c.path("source"));
+      k.cap = mass_rate_of(c.required("cap"), c.path("cap"), density);
+      c.optional("reason");
+      c.finish();
+      p.caps.push_back(k);
+    }
+  }
+  parse_changes(r, p.changes, {"capacity"}, [&](PipelineConfig::Change& ch, const std::string&, const sim::Node& v, const std::string& path) {
+    ch.capacity = mass_rate_of(v, path, density);
+  });
+  if (const sim::Node* halts = r.optional("halts")) {
+    const auto& items = sim::as_list(*halts, r.path("halts"));
+    for (size_t i = 0; i < items.size(); ++i) {
+      MapReader h(items[i], r.path("halts") + "[" + std::to_string(i) + "]");
+      PipelineConfig::Halt halt;
+      halt.where = items[i].where;
+      halt.from_day = sim::as_date(h.required("from"), h.path("from"));
+      halt.to_day = sim::as_date(h.required("to"), h.path("to"));
+      if (halt.to_day < halt.from_day) sim::fail(items[i], h.path("to"), "the halt ends before it starts");
+      if (const sim::Node* src = h.optional("sources")) halt.sources = sim::as_name_list(*src, h.path("sources"));
+      if (const sim::Node* why = h.optional("reason")) halt.reason = sim::as_string(*why, h.path("reason"));
+      h.optional("source");
+      h.finish();
+      p.halts.push_back(halt);
+    }
+  }
+  if (const sim::Node* op = r.optional("outage_process")) {
+    MapReader o(*op, r.path("outage_process"));
+    p.outages_per_year = sim::as_number(o.required("per_year"), o.path("per_year"));
+    if (p.outages_per_year < 0) sim::fail(*op, o.path("per_year"), "must not be negative");
+    p.outage_duration = sim::as_distribution(o.required("duration"), o.path("duration"), sim::dims::duration);
+    o.optional("source");
+    o.finish();
+  }
 }
 
 void parse_train_former(MapReader& r, StageConfig& s) {
@@ -169,6 +246,7 @@ const std::map<std::string, StageParser>& registry() {
       {"border", [](MapReader& r, StageConfig& s) { parse_handling(r, s, "processing_time"); }},
       {"vessel_line", parse_vessel_line},
       {"train_former", parse_train_former},
+      {"pipeline", parse_pipeline},
   };
   return types;
 }

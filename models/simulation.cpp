@@ -43,12 +43,13 @@ Simulation::~Simulation() = default;
 void Simulation::run() {
   sim::log::set_start_day(scenario_.start_day);
   sim::Kernel kernel(calendar_.horizon_seconds(), "caspian");
-  Network network(scenario_, calendar_, *recorder_, options_.replication);
+  Network network(scenario_, calendar_, *recorder_, options_.replication, kernel);
   network.start(kernel);
   sim::log::get("kernel")->info("running {} to {}", results_.info.start_date, results_.info.end_date);
   kernel.run();
-  recorder_->finish(calendar_.horizon_seconds());
   results_.in_system = network.in_system();
+  recorder_->snapshot(calendar_.horizon_seconds(), results_.in_system);
+  recorder_->finish(calendar_.horizon_seconds());
   results_.targets = sim::evaluate_targets(*recorder_, target_specs(scenario_));
   results_.bottlenecks = sim::find_bottlenecks(*recorder_);
   if (file_) {

@@ -70,6 +70,17 @@ double Source::next_time(double t) {
   return next < last_ ? next : inf;
 }
 
+double Source::nomination_at(double t) const {
+  const auto& cal = net_.calendar();
+  const long day = cal.day_at(t);
+  double rate = cfg_.nomination;
+  for (const auto& n : cfg_.nomination_changes)
+    if (n.day <= day) rate = n.rate;
+  for (const auto& g : cfg_.surges)
+    if (g.from_day <= day && day <= g.to_day) rate += g.extra;
+  return rate;
+}
+
 void Source::loop() {
   auto& rec = net_.recorder();
   for (double t = next_time(-1); std::isfinite(t); t = next_time(t)) {
@@ -83,6 +94,10 @@ void Source::loop() {
     job.amounts.wagons = sim::sample(cfg_.wagons, size_rng_);
     job.amounts.tonnes = sim::sample(cfg_.tonnes, size_rng_);
     job.amounts.trains = cfg_.trains;
+    if (is_shipper()) {  // a lot is what was nominated over one interval
+      job.amounts.tonnes = nomination_at(t) * cfg_.schedule.interval.a;
+      if (job.amounts.tonnes <= 0) continue;
+    }
     rec.emit({t, sim::EventKind::Create, -1, index_, job.cargo_class, job.id, t, job.amounts});
     net_.enter(job);
   }

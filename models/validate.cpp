@@ -48,6 +48,11 @@ void validate(const Scenario& s) {
   const auto areas = names(s.weather);
   for (const auto& st : s.stages)
     if (!st.sea_area.empty()) known(st.sea_area, areas, st.sea_area_where, "stages[" + st.name + "].sea_area", "sea area under `weather`");
+  for (const auto& st : s.stages) {
+    for (const auto& c : st.pipeline.caps) known(c.source, source_names, c.where, "stages[" + st.name + "].shipper_caps", "shipper");
+    for (const auto& h : st.pipeline.halts)
+      for (const auto& src : h.sources) known(src, source_names, h.where, "stages[" + st.name + "].halts", "shipper");
+  }
   for (const auto& st : s.stages)
     for (const auto& w : st.outages)
       if (w.to_day < w.from_day) fail_at(w.where, "stages[" + st.name + "].outages", "the outage ends (to) before it starts (from)");
@@ -57,7 +62,8 @@ void validate(const Scenario& s) {
     for (size_t i = 0; i < src.route.size(); ++i)
       known(src.route[i], stage_names, src.route_where[i], key + ".route[" + std::to_string(i) + "]", "stage");
     if (src.until_day < src.first_day) fail_at(src.where, key + ".until", "`until` is before `first`");
-    if (src.teu.mean() == 0 && src.wagons.mean() == 0 && src.tonnes.mean() == 0 && !src.is_service)
+    if (src.teu.mean() == 0 && src.wagons.mean() == 0 && src.tonnes.mean() == 0 && !src.is_service && src.nomination == 0 &&
+        src.nomination_changes.empty())
       fail_at(src.where, key, "a flow must carry something: give teu, wagons or tonnes");
   }
 

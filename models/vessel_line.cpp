@@ -21,6 +21,7 @@ VesselLine::VesselLine(const StageConfig& cfg, int index, Network& net, sim::Ran
       load_factor_(cfg.vessel.load_factor) {
   int most = v_.fleet;
   for (const auto& ch : v_.changes) most = std::max(most, ch.fleet);
+  stats_.storage = v_.storage;
   for (int i = 0; i < most; ++i)
     vessels_.push_back(std::make_unique<Vessel>(net.stream("stage/" + cfg.name + "/vessel" + std::to_string(i + 1))));
   set_fleet(v_.fleet);

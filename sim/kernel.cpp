@@ -14,7 +14,9 @@ namespace sim {
 namespace {
 
 std::unique_ptr<simgrid::s4u::Engine> g_engine;
+simgrid::s4u::NetZone* g_zone = nullptr;
 simgrid::s4u::Host* g_host = nullptr;
+bool g_sealed = false;
 std::string g_failure;  // first actor failure, reported after the run
 bool g_deadlock = false;
 
@@ -31,16 +33,28 @@ Kernel::Kernel(double horizon_seconds, const std::string& name) : horizon_(horiz
   simgrid::s4u::Engine::set_config("network/model:CM02");
   simgrid::s4u::Engine::set_config("network/crosstraffic:0");
   simgrid::s4u::Engine::set_config("network/TCP-gamma:1e30");
-  auto* zone = simgrid::s4u::create_full_zone("corridor");
-  g_host = zone->create_host("world", 1e9);
-  zone->seal();
+  g_zone = simgrid::s4u::create_full_zone("corridor");
+  g_host = g_zone->create_host("world", 1e9);
   simgrid::s4u::Engine::on_deadlock_cb([] { g_deadlock = true; });
   log::engine_started(true);
 }
 
 Kernel::~Kernel() { log::engine_started(false); }
 
+// The platform (hosts and pipeline links) is complete once the first actor exists.
+void seal_platform() {
+  if (g_sealed) return;
+  g_zone->seal();
+  g_sealed = true;
+}
+
+void* Kernel::zone() {
+  if (g_sealed) throw SimulationError("pipelines must be built before the first actor starts");
+  return g_zone;
+}
+
 void Kernel::spawn(const std::string& name, std::function<void()> body) {
+  seal_platform();
   auto actor = simgrid::s4u::Actor::create(name, g_host, [name, body = std::move(body)] {
     try {
       body();
@@ -55,6 +69,7 @@ void Kernel::spawn(const std::string& name, std::function<void()> body) {
 }
 
 void Kernel::run() {
+  seal_platform();
   const double horizon = horizon_;
   simgrid::s4u::Actor::create("horizon", g_host, [horizon] { simgrid::s4u::this_actor::sleep_until(horizon); });
   g_engine->run();

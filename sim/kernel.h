@@ -21,6 +21,8 @@ class Kernel {
   // Runs to the horizon. Throws SimulationError on deadlock or when an actor failed.
   void run();
   double horizon() const { return horizon_; }
+  // The SimGrid zone, for sim/ code that adds hosts and links (pipelines) before actors start.
+  void* zone();
 
  private:
   double horizon_;

@@ -80,6 +80,8 @@ void Recorder::finish(double horizon) {
     r.queue.close(horizon);
     r.queue_teu.close(horizon);
     r.queue_wagons.close(horizon);
+    r.queue_tonnes.close(horizon);
+    r.backlog_tonnes.close(horizon);
     r.utilisation.close(horizon);
   }
   flush();

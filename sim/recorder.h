@@ -1,6 +1,7 @@
 #pragma once
 // The one place model observations become statistics: declared metrics in daily and monthly bins,
 // time-weighted resource series, transit times, and the event table streamed to a sink.
+#include <algorithm>
 #include <deque>
 #include <memory>
 #include <string>
@@ -14,22 +15,27 @@ namespace sim {
 
 struct ResourceStats {
   ResourceStats(std::string n, std::string k, const MonthEdges& e)
-      : name(std::move(n)), kind(std::move(k)), queue(e), queue_teu(e), queue_wagons(e), utilisation(e) {}
+      : name(std::move(n)), kind(std::move(k)), queue(e), queue_teu(e), queue_wagons(e), queue_tonnes(e), backlog_tonnes(e), utilisation(e) {}
   std::string name, kind;
   TimeWeighted queue;                   // consignments waiting
-  TimeWeighted queue_teu, queue_wagons;  // what they carry
+  TimeWeighted queue_teu, queue_wagons, queue_tonnes;  // what they carry (tonnes: storage level)
+  TimeWeighted backlog_tonnes;  // queued beyond the storage there is (supply backed up upstream)
+  double storage = 0;           // tonnes; 0: no storage limit modelled
   TimeWeighted utilisation;             // busy fraction of capacity, 0..1
   template <class Range>
   void set_queue(double t, const Range& jobs) {
-    double teu = 0, wagons = 0, n = 0;
+    double teu = 0, wagons = 0, tonnes = 0, n = 0;
     for (const auto& j : jobs) {
       teu += j.amounts.teu;
       wagons += j.amounts.wagons;
+      tonnes += j.amounts.tonnes;
       ++n;
     }
     queue.set(t, n);
     queue_teu.set(t, teu);
     queue_wagons.set(t, wagons);
+    queue_tonnes.set(t, storage > 0 ? std::min(tonnes, storage) : tonnes);
+    backlog_tonnes.set(t, storage > 0 ? std::max(0.0, tonnes - storage) : 0.0);
   }
 };
 
@@ -61,6 +67,13 @@ class Recorder {
   const Amounts& created() const { return created_; }
   const Amounts& delivered() const { return delivered_; }
   std::uint64_t events() const { return events_; }
+  // Month-end snapshots of the conservation ledger: (time, created, delivered, in the network).
+  struct LedgerEntry {
+    double time;
+    Amounts created, delivered, in_system;
+  };
+  void snapshot(double t, const Amounts& in_system) { ledger_.push_back({t, created_, delivered_, in_system}); }
+  const std::vector<LedgerEntry>& ledger() const { return ledger_; }
 
  private:
   void flush();
@@ -77,6 +90,7 @@ class Recorder {
   double warmup_;
   std::vector<Event> buffer_;
   std::uint64_t events_ = 0;
+  std::vector<LedgerEntry> ledger_;
 };
 
 }  // namespace sim

@@ -216,6 +216,9 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
       attr(series(g, "queue_teu_max", r.queue_teu.monthly_max()), "units", std::string("TEU"));
       attr(series(g, "queue_wagons_mean", r.queue_wagons.monthly_mean()), "units", std::string("wagons"));
       attr(series(g, "queue_wagons_max", r.queue_wagons.monthly_max()), "units", std::string("wagons"));
+      attr(series(g, "storage_tonnes_mean", r.queue_tonnes.monthly_mean()), "units", std::string("t"));
+      attr(series(g, "storage_tonnes_max", r.queue_tonnes.monthly_max()), "units", std::string("t"));
+      attr(series(g, "backlog_tonnes_mean", r.backlog_tonnes.monthly_mean()), "units", std::string("t"));
       attr(series(g, "utilisation", r.utilisation.monthly_mean()), "units", std::string("fraction of capacity, 0-1"));
       attr(g, "utilisation_mean", r.utilisation.overall_mean());
     }
@@ -249,6 +252,26 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
       attr(g, "delivered", dl.get(m));
       attr(g, "in_system", res.in_system.get(m));
       attr(g, "units", std::string(measure_unit(m)));
+    }
+
+    {
+      auto lg = group(cg, "month_ends");
+      attr(lg, "description", std::string("the ledger at each month end: created = delivered + in the network"));
+      std::vector<double> t;
+      for (const auto& e : rec.ledger()) t.push_back(e.time / 86400.0);
+      attr(series(lg, "time_d", t), "units", std::string("d since start_date"));
+      for (int mi = 0; mi < kCargoMeasures; ++mi) {
+        const auto m = static_cast<Measure>(mi);
+        std::vector<double> c, d, in;
+        for (const auto& e : rec.ledger()) {
+          c.push_back(e.created.get(m));
+          d.push_back(e.delivered.get(m));
+          in.push_back(e.in_system.get(m));
+        }
+        attr(series(lg, std::string("created_") + measure_name(m), c), "units", std::string(measure_unit(m)));
+        attr(series(lg, std::string("delivered_") + measure_name(m), d), "units", std::string(measure_unit(m)));
+        attr(series(lg, std::string("in_system_") + measure_name(m), in), "units", std::string(measure_unit(m)));
+      }
     }
 
     attr(impl_->events, "description", std::string("every model event, in simulated-time order; times in days since start_date"));
