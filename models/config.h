@@ -32,6 +32,9 @@ struct VesselConfig {
   enum class Policy { WhenFull, Slots } policy = Policy::WhenFull;
   double max_wait = 0;       // WhenFull: sail with a part load this long after the first cargo boards; 0: never
   double storage = 0;        // tonnes of shore storage at the origin; queued cargo beyond it is backlog
+  int berths = 1;            // vessels of this line that can load at the same time
+  std::string berth_pool;    // berths shared with other lines at the origin ("" = none)
+  Where berth_pool_where;
   double slot_interval = 0;  // Slots: one departure per interval, from the run's start
   struct Change {
     long day = 0;
@@ -157,12 +160,19 @@ struct TargetConfig {
   Where where, metric_where;
 };
 
+struct BerthPoolConfig {
+  std::string name;
+  int berths = 1;
+  Where where;
+};
+
 struct Scenario {
   std::string name, description;
   long start_day = 0, end_day = 0;  // end exclusive
   std::uint64_t seed = 1;
   double warmup = 0;  // seconds from the start whose statistics are discarded
   std::vector<WeatherConfig> weather;
+  std::vector<BerthPoolConfig> berth_pools;
   std::vector<StageConfig> stages;
   std::vector<SourceConfig> sources;
   std::vector<MetricConfig> metrics;

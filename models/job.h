@@ -16,6 +16,7 @@ struct Job {
   double created = 0;
   const std::vector<int>* route = nullptr;  // stage indices, owned by the network
   size_t leg = 0;                           // index into *route of the stage it is at
+  double arrived = 0;                       // when it reached the stage it is at
 };
 
 }  // namespace models

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "models/berth_pool.h"
 #include "models/pipeline.h"
 #include "models/processor.h"
 #include "models/source.h"
@@ -53,6 +54,8 @@ Network::Network(const Scenario& scenario, const sim::Calendar& calendar, sim::R
     auto& stats = recorder.add_resource("weather:" + w.name, "sea_area");
     for (const auto& [from, to] : cal.windows()) stats.utilisation.add_interval(from, to, 1.0);
   }
+  for (const auto& p : scenario.berth_pools)
+    pools_[p.name] = std::make_unique<BerthPool>(p.berths, recorder.add_resource("pool:" + p.name, "berth_pool"));
   const auto places = place_names(scenario);
   for (const auto& src : scenario.sources) {
     std::vector<int> route;
@@ -110,6 +113,11 @@ void Network::forward(Job job) {
     return;
   }
   recorder_.emit({sim::now(), sim::EventKind::Deliver, (*job.route).back(), job.source, job.cargo_class, job.id, job.created, job.amounts});
+}
+
+BerthPool* Network::berth_pool(const std::string& name) {
+  const auto it = pools_.find(name);
+  return it == pools_.end() ? nullptr : it->second.get();
 }
 
 const StormCalendar* Network::storms(const std::string& area) const {

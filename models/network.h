@@ -52,6 +52,8 @@ class Network {
   const std::vector<int>& route_of(int source) const { return routes_[source]; }
   // Storm windows of a sea area; nullptr for "" (no weather).
   const StormCalendar* storms(const std::string& area) const;
+  // A berth pool shared by vessel lines; nullptr for "" (none).
+  class BerthPool* berth_pool(const std::string& name);
   // The random stream of a named source of randomness in this replication.
   const std::vector<std::string>& source_names() const { return source_names_; }
   sim::RandomStream stream(const std::string& name) const { return sim::RandomStream(seed_, replication_, name); }
@@ -62,6 +64,7 @@ class Network {
   std::uint64_t seed_, replication_;
   std::vector<std::string> source_names_;
   std::map<std::string, StormCalendar> storms_;
+  std::map<std::string, std::unique_ptr<class BerthPool>> pools_;
   std::vector<std::unique_ptr<Stage>> stages_;
   std::vector<std::vector<int>> routes_;  // per source
   std::vector<std::unique_ptr<class Source>> sources_;

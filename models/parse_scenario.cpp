@@ -186,6 +186,17 @@ Scenario parse_scenario(const sim::Document& doc) {
       sim::fail(*w, "warmup", "the warm-up must be shorter than the run");
   }
   each_item(r, "weather", [&](const sim::Node& n, const std::string& p) { s.weather.push_back(parse_weather(n, p)); });
+  each_item(r, "berth_pools", [&](const sim::Node& n, const std::string& p) {
+    MapReader b(n, p);
+    BerthPoolConfig pool;
+    pool.where = n.where;
+    pool.name = sim::as_name(b.required("name"), b.path("name"));
+    pool.berths = sim::as_int(b.required("berths"), b.path("berths"), 1, 1000);
+    b.optional("description");
+    b.optional("source");
+    b.finish();
+    s.berth_pools.push_back(pool);
+  });
   each_item(r, "stages", [&](const sim::Node& n, const std::string& p) { s.stages.push_back(parse_stage(n, p)); });
   each_item(r, "services", [&](const sim::Node& n, const std::string& p) {
     s.sources.push_back(parse_source(n, p, true, s.start_day, s.end_day));

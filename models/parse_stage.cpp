@@ -147,6 +147,11 @@ void parse_vessel_line(MapReader& r, StageConfig& s) {
     sim::fail(*r.optional("departure"), r.path("departure"), "expected when_full (optionally with max_wait) or slots (with slot_every), got \"" + policy + "\"");
   }
   if (const sim::Node* st = r.optional("storage")) v.storage = sim::as_positive(*st, r.path("storage"), sim::dims::mass);
+  if (const sim::Node* b = r.optional("berths")) v.berths = sim::as_int(*b, r.path("berths"), 1, 100);
+  if (const sim::Node* bp = r.optional("berth_pool")) {
+    v.berth_pool = sim::as_name(*bp, r.path("berth_pool"));
+    v.berth_pool_where = bp->where;
+  }
   parse_changes(r, v.changes, {"fleet", "load_factor"}, [](VesselConfig::Change& ch, const std::string& key, const sim::Node& n, const std::string& p) {
     if (key == "fleet") ch.fleet = sim::as_int(n, p, 0, 1000);
     else ch.load_factor = load_factor_of(n, p);

@@ -45,6 +45,11 @@ void validate(const Scenario& s) {
   const auto metric_names = names(s.metrics);
 
   unique_names(s.weather, "weather");
+  unique_names(s.berth_pools, "berth_pools");
+  const auto pools = names(s.berth_pools);
+  for (const auto& st : s.stages)
+    if (!st.vessel.berth_pool.empty())
+      known(st.vessel.berth_pool, pools, st.vessel.berth_pool_where, "stages[" + st.name + "].berth_pool", "berth pool under `berth_pools`");
   const auto areas = names(s.weather);
   for (const auto& st : s.stages)
     if (!st.sea_area.empty()) known(st.sea_area, areas, st.sea_area_where, "stages[" + st.name + "].sea_area", "sea area under `weather`");

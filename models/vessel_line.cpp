@@ -17,8 +17,10 @@ VesselLine::VesselLine(const StageConfig& cfg, int index, Network& net, sim::Ran
       storms_(net.storms(cfg.sea_area)),
       stats_(net.recorder().add_resource(cfg.name, cfg.type)),
       loading_stats_(net.recorder().add_resource(cfg.name + ":loading", "loading_berth")),
+      pool_(net.berth_pool(cfg.vessel.berth_pool)),
       fleet_(0),
       load_factor_(cfg.vessel.load_factor) {
+  for (int b = 0; b < v_.berths; ++b) berths_.push_back(std::make_unique<Berth>());
   int most = v_.fleet;
   for (const auto& ch : v_.changes) most = std::max(most, ch.fleet);
   stats_.storage = v_.storage;
@@ -29,22 +31,29 @@ VesselLine::VesselLine(const StageConfig& cfg, int index, Network& net, sim::Ran
 }
 
 void VesselLine::start(sim::Kernel& kernel) {
-  kernel.spawn("stage:" + name_, [this] { dispatcher(); });
+  for (size_t b = 0; b < berths_.size(); ++b)
+    kernel.spawn("stage:" + name_ + (berths_.size() > 1 ? "#berth" + std::to_string(b + 1) : ""), [this, b] { dispatcher(*berths_[b]); });
   for (size_t v = 0; v < vessels_.size(); ++v)
     kernel.spawn("vessel:" + name_ + "#" + std::to_string(v + 1), [this, v] { voyage(static_cast<int>(v)); });
 }
 
 void VesselLine::accept(Job job) {
+  job.arrived = sim::now();
   emit(sim::EventKind::Arrive, job, sim::now());
   queue_.push_back(job);
   update_stats();
-  wake_.notify();
+  wake_berths();
+}
+
+void VesselLine::wake_berths() {
+  for (auto& b : berths_) b->wake.notify();
 }
 
 sim::Amounts VesselLine::holding() const {
   sim::Amounts a;
   for (const auto& j : queue_) a += j.amounts;
-  for (const auto& j : loading_) a += j.amounts;
+  for (const auto& b : berths_)
+    for (const auto& j : b->loading) a += j.amounts;
   for (const auto& v : vessels_)
     for (const auto& j : v->cargo) a += j.amounts;
   return a;
@@ -86,7 +95,7 @@ void VesselLine::wait_calm() {
   if (storms_) sim::sleep_until(storms_->calm_from(sim::now()));
 }
 
-void VesselLine::board(double capacity, double& loaded, double& board_clock, double& first_board) {
+void VesselLine::board(Berth& berth, double capacity, double& loaded, double& board_clock, double& first_board) {
   for (auto it = queue_.begin(); it != queue_.end() && loaded < capacity - kEps;) {
     const double a = amount(*it), room = capacity - loaded;
     Job taken = *it;
@@ -107,32 +116,50 @@ void VesselLine::board(double capacity, double& loaded, double& board_clock, dou
     if (v_.loading_rate > 0) {
       const double from = std::max(board_clock, now);
       board_clock = from + amount(taken) / v_.loading_rate;
-      loading_stats_.utilisation.add_interval(from, board_clock, 1.0);
+      loading_stats_.utilisation.add_interval(from, board_clock, 1.0 / static_cast<double>(berths_.size()));
     }
     if (first_board < 0) first_board = now;
-    loading_.push_back(taken);
+    berth.loading.push_back(taken);
   }
   update_stats();
 }
 
-void VesselLine::dispatcher() {
+double VesselLine::load_ready_at(double capacity, double next_slot) const {
+  if (queue_.empty()) return std::numeric_limits<double>::infinity();
+  double waiting = 0;
+  for (const auto& j : queue_) waiting += amount(j);
+  if (waiting >= capacity - kEps) return sim::now();
+  if (v_.policy == VesselConfig::Policy::Slots) return next_slot;
+  if (v_.max_wait > 0) return std::max(sim::now(), queue_.front().arrived + v_.max_wait);
+  return std::numeric_limits<double>::infinity();
+}
+
+void VesselLine::dispatcher(Berth& berth) {
   const double inf = std::numeric_limits<double>::infinity();
   const auto& cal = net_.calendar();
   for (;;) {
     apply_changes(sim::now());
     const double next_change = next_change_ < v_.changes.size() ? cal.seconds_at(v_.changes[next_change_].day) : inf;
     if (idle_.empty()) {
-      wake_.wait_until(next_change);
+      berth.wake.wait_until(next_change);
+      continue;
+    }
+    // Wait at anchorage, not at a berth, until there is a load to take: a full one waiting, cargo
+    // that has waited max_wait, or a departure slot with cargo.
+    const double capacity = v_.capacity * load_factor_;
+    double next_slot = v_.policy == VesselConfig::Policy::Slots ? std::ceil(sim::now() / v_.slot_interval) * v_.slot_interval : inf;
+    const double ready_at = load_ready_at(capacity, next_slot);
+    if (ready_at > sim::now()) {
+      berth.wake.wait_until(std::min(ready_at, next_change));
       continue;
     }
     const int v = idle_.front();
     idle_.pop_front();
-    const double capacity = v_.capacity * load_factor_;
+    if (pool_) pool_->acquire();
     double loaded = 0, board_clock = sim::now(), first_board = -1;
-    double next_slot = v_.policy == VesselConfig::Policy::Slots ? std::ceil(sim::now() / v_.slot_interval) * v_.slot_interval : inf;
     for (;;) {
       wait_calm();  // ports stop loading in storms
-      board(capacity, loaded, board_clock, first_board);
+      board(berth, capacity, loaded, board_clock, first_board);
       if (board_clock > sim::now()) {
         sim::sleep_until(board_clock);  // the port's loading rate sets the pace
         continue;
@@ -147,16 +174,17 @@ void VesselLine::dispatcher() {
         deadline = next_slot;
       }
       if (sim::now() >= deadline) break;
-      wake_.wait_until(deadline);
+      berth.wake.wait_until(deadline);
     }
     if (v_.loading_rate <= 0) {
       const double from = sim::now(), until = from + sim::sample(v_.loading_time, rng_);
-      loading_stats_.utilisation.add_interval(from, until, 1.0);
+      loading_stats_.utilisation.add_interval(from, until, 1.0 / static_cast<double>(berths_.size()));
       sim::sleep_until(until);
     }
     auto& vessel = *vessels_[v];
-    vessel.cargo = std::move(loading_);
-    loading_.clear();
+    if (pool_) pool_->release();
+    vessel.cargo = std::move(berth.loading);
+    berth.loading.clear();
     vessel.state = State::Busy;
     ++busy_;
     update_stats();
@@ -192,7 +220,7 @@ void VesselLine::voyage(int v) {
       idle_.push_back(v);
     }
     update_stats();
-    wake_.notify();
+    wake_berths();
   }
 }
 

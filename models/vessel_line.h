@@ -5,10 +5,12 @@
 // or the waiting cargo does not fit in what is left), at the latest `max_wait` after its first cargo
 // boarded, or at fixed slots. Storms in the line's sea area
 // keep vessels in port and stop loading and unloading. Consignments larger than a whole vessel are
-// split; others wait for a vessel with room. Vessels return empty.
+// split; others wait for a vessel with room. Vessels return empty. A line loads at `berths` positions
+// at once, each also holding a berth of a shared pool when the line names one.
 #include <deque>
 #include <memory>
 
+#include "models/berth_pool.h"
 #include "models/network.h"
 #include "models/weather.h"
 #include "sim/random.h"
@@ -32,12 +34,19 @@ class VesselLine : public Stage {
     State state = State::Parked;
     bool retired = false;
   };
-  void dispatcher();
+  struct Berth {  // a loading position at the origin: one vessel loads there at a time
+    std::vector<Job> loading;
+    sim::Signal wake;
+  };
+  void dispatcher(Berth& berth);
+  void wake_berths();
+  // When a vessel should go to a berth to load: now, later, or infinity (nothing to wait for yet).
+  double load_ready_at(double capacity, double next_slot) const;
   void voyage(int v);
   void apply_changes(double t);
   void set_fleet(int fleet);
   void wait_calm();
-  void board(double capacity, double& loaded, double& board_clock, double& first_board);
+  void board(Berth& berth, double capacity, double& loaded, double& board_clock, double& first_board);
   void update_stats();
   double amount(const Job& j) const { return j.amounts.get(v_.unit); }
 
@@ -48,8 +57,8 @@ class VesselLine : public Stage {
   sim::ResourceStats& stats_;
   sim::ResourceStats& loading_stats_;  // the origin's loading position: busy while cargo boards
   std::deque<Job> queue_;
-  std::vector<Job> loading_;
-  sim::Signal wake_;
+  std::vector<std::unique_ptr<Berth>> berths_;
+  BerthPool* pool_;  // shared berths at the origin, or nullptr
   std::deque<int> idle_;
   std::vector<std::unique_ptr<Vessel>> vessels_;
   int fleet_;

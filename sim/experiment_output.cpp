@@ -78,6 +78,10 @@ void write_experiment(const H5::Group& root, const Experiment& e) {
   h5::attr_u64(root, "failed", e.reps.size() - e.succeeded().size());
   attr(root, "start_date", info.start_date);
   attr(root, "end_date", info.end_date);
+  const auto bc = binding_constraint(e);
+  attr(root, "binding_constraint", bc.resource);
+  attr(root, "binding_constraint_utilisation", bc.utilisation.mean);
+  attr(root, "binding_constraint_is_binding", bc.binding ? 1.0 : 0.0);
   const size_t months = l.months.size();
 
   auto cal = h5::group(root, "calendar");
@@ -170,6 +174,29 @@ std::string summary_json(const Summary& s) {
 }
 
 }  // namespace
+
+BindingConstraint binding_constraint(const Experiment& e) {
+  // Binding: flagged as a bottleneck (above 85% or a growing queue) in most replications, the
+  // busiest of those; otherwise the busiest resource, which binds only above 85%.
+  const auto ok = e.succeeded();
+  BindingConstraint b;
+  double best = -1;
+  bool best_flagged = false;
+  for (size_t i = 0; i < e.layout.resources.size(); ++i) {
+    if (e.layout.resource_kinds[i] == "sea_area") continue;
+    const auto s = summarize(ok_values(e, [&](const ReplicationResult& r) { return r.utilisation_mean[i]; }));
+    double flagged = 0;
+    for (const auto* r : ok)
+      for (const auto& name : r->bottlenecks) flagged += name == e.layout.resources[i];
+    const bool mostly = !ok.empty() && flagged / static_cast<double>(ok.size()) >= 0.5;
+    if ((mostly && !best_flagged) || (mostly == best_flagged && s.mean > best)) {
+      best = s.mean;
+      best_flagged = mostly;
+      b = {e.layout.resources[i], e.layout.resource_kinds[i], s, mostly || s.mean > 0.85};
+    }
+  }
+  return b;
+}
 
 std::vector<PairedDifference> paired_differences(const Experiment& base, const Experiment& alt) {
   std::vector<PairedDifference> out;
@@ -280,7 +307,10 @@ void print_experiment(std::ostream& out, const Experiment& e, bool json, const s
           << ", \"tolerance_pct\": " << num(t.tolerance_pct)
           << ", \"observed_inside_ci\": " << (t.observed >= s.ci_low && t.observed <= s.ci_high ? "true" : "false") << "}";
     }
-    out << "\n  ],\n  \"resources\": {";
+    const auto bc = binding_constraint(e);
+    out << "\n  ],\n  \"binding_constraint\": {\"resource\": " << json_escape(bc.resource) << ", \"kind\": " << json_escape(bc.kind)
+        << ", \"utilisation\": " << summary_json(bc.utilisation) << ", \"binding\": " << (bc.binding ? "true" : "false")
+        << "},\n  \"resources\": {";
     for (size_t i = 0; i < l.resources.size(); ++i)
       out << (i ? "," : "") << "\n    " << json_escape(l.resources[i]) << ": {\"kind\": " << json_escape(l.resource_kinds[i])
           << ", \"utilisation\": " << summary_json(summarize(ok_values(e, [&](const ReplicationResult& r) { return r.utilisation_mean[i]; }))) << "}";
@@ -324,6 +354,12 @@ void print_experiment(std::ostream& out, const Experiment& e, bool json, const s
     out << "  " << pad(l.resources[i], 34) << pad(l.resource_kinds[i], 14) << lpad(fmt(100 * s.mean) + "%", 8)
         << (flagged > 0 ? "   bottleneck in " + fmt(100 * flagged / static_cast<double>(ok.size()), 0) + "% of replications" : "") << "\n";
   }
+  const auto bc = binding_constraint(e);
+  out << "\nBinding constraint: " << bc.resource << " (" << bc.kind << "), utilisation " << fmt(100 * bc.utilisation.mean) << "% [95% CI "
+      << fmt(100 * bc.utilisation.ci_low) << ", " << fmt(100 * bc.utilisation.ci_high) << "]"
+      << (bc.binding ? "; its queue grows or it runs above 85% in most replications"
+                     : "; nothing runs above 85% or queues up without bound, so no capacity binds: supply sets the volume")
+      << "\n";
   if (!path.empty()) out << "\nResults: " << path << "\n";
 }
 

@@ -17,6 +17,14 @@ struct PairedDifference {
 };
 std::vector<PairedDifference> paired_differences(const Experiment& base, const Experiment& alt);
 
+// The busiest capacity (weather excluded): what limits throughput when its utilisation is high.
+struct BindingConstraint {
+  std::string resource, kind;
+  Summary utilisation;
+  bool binding = false;  // mean utilisation above 85%
+};
+BindingConstraint binding_constraint(const Experiment& e);
+
 struct SweepPoint {
   std::vector<std::string> values;  // one per grid key, as given on the command line
   Experiment experiment;

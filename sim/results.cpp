@@ -51,7 +51,8 @@ std::vector<Bottleneck> find_bottlenecks(const Recorder& rec, double threshold) 
     double mean = 0;
     for (double x : q) mean += x;
     mean /= static_cast<double>(std::max<size_t>(n, 1));
-    if (n >= 4 && q[n - 1] > 1 && q[n - 1] > 2 * mean && q[n - 1] > q[n - 2] && q[n - 2] > q[n - 3])
+    // A queue growing steadily from empty ends near twice its mean: 1.5x with three rising months.
+    if (n >= 4 && q[n - 1] > 1 && q[n - 1] > 1.5 * mean && q[n - 1] > q[n - 2] && q[n - 2] > q[n - 3])
       out.push_back({r.name, "the queue grows month after month without levelling off", u});
   }
   return out;
