@@ -27,6 +27,7 @@ void Processor::accept(Job job) {
   const double t = sim::now();
   emit(sim::EventKind::Arrive, job, t);
   queue_.push_back(job);
+  queued_ += job.amounts;
   update_stats(t);
   wake_.notify();
 }
@@ -69,7 +70,7 @@ bool Processor::can_start(double t) const {
 }
 
 void Processor::update_stats(double t) {
-  stats_.set_queue(t, queue_);
+  stats_.set_queue(t, static_cast<double>(queue_.size()), queued_);
   if (servers_ > 0) stats_.utilisation.set(t, std::min(1.0, static_cast<double>(busy_.size()) / servers_));
   else if (servers_ == 0) stats_.utilisation.set(t, busy_.empty() ? 0.0 : 1.0);
 }
@@ -89,6 +90,7 @@ void Processor::loop() {
     while (can_start(t)) {
       Job job = queue_.front();
       queue_.pop_front();
+      queued_ = queue_.empty() ? sim::Amounts{} : (queued_ -= job.amounts);
       emit(sim::EventKind::Start, job, t);
       busy_.push({t + sim::sample(cfg_.service, rng_), seq_++, job});
       if (headway_ > 0 && job.amounts.trains > 0) {

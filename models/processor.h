@@ -38,6 +38,7 @@ class Processor : public Stage {
   sim::ResourceStats& stats_;
   const StormCalendar* storms_;
   std::deque<Job> queue_;
+  sim::Amounts queued_;  // what queue_ carries, kept as it changes
   std::priority_queue<InService, std::vector<InService>, std::greater<InService>> busy_;
   std::uint64_t seq_ = 0;
   int servers_;

@@ -13,14 +13,17 @@ std::vector<sim::TargetSpec> target_specs(const Scenario& s) {
   return out;
 }
 
-sim::RunInfo run_info(const sim::Document& doc, const Scenario& scenario, const std::string& file, std::uint64_t replication) {
+sim::RunInfo run_info(const sim::Document& doc, const Scenario& scenario, const std::string& file, std::uint64_t replication,
+                      bool with_text) {
   sim::RunInfo info;
   info.version = sim::kVersion;
   info.scenario_name = scenario.name;
   info.scenario_description = scenario.description;
   info.scenario_file = file;
-  info.scenario_yaml = sim::to_yaml(doc.root);
-  info.scenario_sources = doc.sources;
+  if (with_text) {  // a fifth of a replication's cost: only for runs that write a result file
+    info.scenario_yaml = sim::to_yaml(doc.root);
+    info.scenario_sources = doc.sources;
+  }
   info.sets = doc.sets;
   info.seed = scenario.seed;
   info.replication = replication;
@@ -31,7 +34,7 @@ sim::RunInfo run_info(const sim::Document& doc, const Scenario& scenario, const 
 
 Simulation::Simulation(const sim::Document& doc, const Scenario& scenario, RunOptions options)
     : scenario_(scenario), options_(std::move(options)), calendar_(scenario.start_day, scenario.end_day) {
-  results_.info = run_info(doc, scenario, options_.scenario_file, options_.replication);
+  results_.info = run_info(doc, scenario, options_.scenario_file, options_.replication, !options_.output.empty());
   // Open the output first: a path that cannot be written fails before any simulation time is spent.
   if (!options_.output.empty()) file_ = std::make_unique<sim::ResultFile>(options_.output);
   recorder_ = std::make_unique<sim::Recorder>(calendar_, place_names(scenario), source_names(scenario), kCargoClasses,

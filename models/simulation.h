@@ -36,6 +36,7 @@ class Simulation {
 };
 
 std::vector<sim::TargetSpec> target_specs(const Scenario& s);
-sim::RunInfo run_info(const sim::Document& doc, const Scenario& scenario, const std::string& file, std::uint64_t replication);
+sim::RunInfo run_info(const sim::Document& doc, const Scenario& scenario, const std::string& file, std::uint64_t replication,
+                      bool with_text = true);
 
 }  // namespace models

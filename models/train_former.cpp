@@ -20,9 +20,13 @@ sim::Amounts TrainFormer::holding() const {
 }
 
 void TrainFormer::update_stats() {
-  std::vector<Job> waiting;
-  for (const auto& [c, f] : forming_) waiting.insert(waiting.end(), f.members.begin(), f.members.end());
-  stats_.set_queue(sim::now(), waiting);
+  sim::Amounts total;
+  double n = 0;
+  for (const auto& [key, f] : forming_) {
+    for (const auto& j : f.members) total += j.amounts;
+    n += static_cast<double>(f.members.size());
+  }
+  stats_.set_queue(sim::now(), n, total);
 }
 
 TrainFormer::Key TrainFormer::key_of(const Job& j) const {

@@ -41,6 +41,7 @@ void VesselLine::accept(Job job) {
   job.arrived = sim::now();
   emit(sim::EventKind::Arrive, job, sim::now());
   queue_.push_back(job);
+  queued_ += job.amounts;
   update_stats();
   wake_berths();
 }
@@ -87,7 +88,8 @@ void VesselLine::apply_changes(double t) {
 
 void VesselLine::update_stats() {
   const double t = sim::now();
-  stats_.set_queue(t, queue_);
+  if (queue_.empty()) queued_ = {};
+  stats_.set_queue(t, static_cast<double>(queue_.size()), queued_);
   stats_.utilisation.set(t, fleet_ > 0 ? std::min(1.0, static_cast<double>(busy_) / fleet_) : 0.0);
 }
 
@@ -101,10 +103,12 @@ void VesselLine::board(Berth& berth, double capacity, double& loaded, double& bo
     Job taken = *it;
     if (a <= room + kEps) {
       it = queue_.erase(it);
+      queued_ -= taken.amounts;
     } else if (a > capacity + kEps) {  // bigger than a whole vessel: this vessel takes what fits
       const double share = room / a;
       taken.amounts = it->amounts.scaled(share);
       it->amounts = it->amounts.scaled(1 - share);
+      queued_ -= taken.amounts;
       ++it;
     } else {
       ++it;  // waits for a vessel with room for all of it
@@ -126,9 +130,7 @@ void VesselLine::board(Berth& berth, double capacity, double& loaded, double& bo
 
 double VesselLine::load_ready_at(double capacity, double next_slot) const {
   if (queue_.empty()) return std::numeric_limits<double>::infinity();
-  double waiting = 0;
-  for (const auto& j : queue_) waiting += amount(j);
-  if (waiting >= capacity - kEps) return sim::now();
+  if (queued_.get(v_.unit) >= capacity - kEps) return sim::now();
   if (v_.policy == VesselConfig::Policy::Slots) return next_slot;
   if (v_.max_wait > 0) return std::max(sim::now(), queue_.front().arrived + v_.max_wait);
   return std::numeric_limits<double>::infinity();

@@ -57,6 +57,7 @@ class VesselLine : public Stage {
   sim::ResourceStats& stats_;
   sim::ResourceStats& loading_stats_;  // the origin's loading position: busy while cargo boards
   std::deque<Job> queue_;
+  sim::Amounts queued_;  // what queue_ carries, kept as it changes
   std::vector<std::unique_ptr<Berth>> berths_;
   BerthPool* pool_;  // shared berths at the origin, or nullptr
   std::deque<int> idle_;

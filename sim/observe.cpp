@@ -59,6 +59,15 @@ Amounts& Amounts::operator+=(const Amounts& o) {
   return *this;
 }
 
+Amounts& Amounts::operator-=(const Amounts& o) {
+  teu -= o.teu;
+  wagons -= o.wagons;
+  trains -= o.trains;
+  tonnes -= o.tonnes;
+  vessels -= o.vessels;
+  return *this;
+}
+
 Amounts Amounts::scaled(double f) const { return {teu * f, wagons * f, trains * f, tonnes * f, vessels * f}; }
 
 }  // namespace sim

@@ -21,6 +21,7 @@ struct Amounts {
   double teu = 0, wagons = 0, trains = 0, tonnes = 0, vessels = 0;
   double get(Measure m) const;
   Amounts& operator+=(const Amounts& o);
+  Amounts& operator-=(const Amounts& o);
   Amounts scaled(double f) const;
 };
 

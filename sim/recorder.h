@@ -22,20 +22,23 @@ struct ResourceStats {
   TimeWeighted backlog_tonnes;  // queued beyond the storage there is (supply backed up upstream)
   double storage = 0;           // tonnes; 0: no storage limit modelled
   TimeWeighted utilisation;             // busy fraction of capacity, 0..1
+  // The queue now holds N consignments carrying TOTAL.
+  void set_queue(double t, double n, const Amounts& total) {
+    queue.set(t, n);
+    queue_teu.set(t, total.teu);
+    queue_wagons.set(t, total.wagons);
+    queue_tonnes.set(t, storage > 0 ? std::min(total.tonnes, storage) : total.tonnes);
+    backlog_tonnes.set(t, storage > 0 ? std::max(0.0, total.tonnes - storage) : 0.0);
+  }
   template <class Range>
   void set_queue(double t, const Range& jobs) {
-    double teu = 0, wagons = 0, tonnes = 0, n = 0;
+    Amounts total;
+    double n = 0;
     for (const auto& j : jobs) {
-      teu += j.amounts.teu;
-      wagons += j.amounts.wagons;
-      tonnes += j.amounts.tonnes;
+      total += j.amounts;
       ++n;
     }
-    queue.set(t, n);
-    queue_teu.set(t, teu);
-    queue_wagons.set(t, wagons);
-    queue_tonnes.set(t, storage > 0 ? std::min(tonnes, storage) : tonnes);
-    backlog_tonnes.set(t, storage > 0 ? std::max(0.0, tonnes - storage) : 0.0);
+    set_queue(t, n, total);
   }
 };
 

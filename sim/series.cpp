@@ -11,7 +11,7 @@ int MonthEdges::month_of(double t) const {
 }
 
 TimeWeighted::TimeWeighted(const MonthEdges& edges)
-    : edges_(edges), area_(edges.months(), 0.0), max_(edges.months(), 0.0) {}
+    : edges_(edges), area_(edges.months(), 0.0), max_(edges.months(), 0.0), cur_start_(edges.start(0)), cur_end_(edges.end(0)) {}
 
 void TimeWeighted::add_interval(double a, double b, double level) {
   const double horizon = edges_.end(edges_.months() - 1);
@@ -24,6 +24,13 @@ void TimeWeighted::add_interval(double a, double b, double level) {
 }
 
 void TimeWeighted::hold_until(double t) {
+  // Most changes fall in the month of the previous one: no search, no loop.
+  if (t >= last_t_ && last_t_ >= cur_start_ && t < cur_end_) {
+    area_[cur_] += level_ * (t - last_t_);
+    if (t > last_t_ && level_ > max_[cur_]) max_[cur_] = level_;
+    last_t_ = t;
+    return;
+  }
   if (t > last_t_) {
     add_interval(last_t_, t, level_);
     // The maximum counts levels held for some time, in every month the holding touched: a
@@ -34,9 +41,13 @@ void TimeWeighted::hold_until(double t) {
     for (int m = edges_.month_of(last_t_); m <= last; ++m) max_[m] = std::max(max_[m], level_);
   }
   last_t_ = t;
+  cur_ = edges_.month_of(t);
+  cur_start_ = edges_.start(cur_);
+  cur_end_ = edges_.end(cur_);
 }
 
 void TimeWeighted::set(double t, double level) {
+  if (level == level_ && t < cur_end_ && last_t_ >= cur_start_) return;  // nothing changes: account later
   hold_until(t);
   level_ = level;
 }

@@ -37,6 +37,8 @@ class TimeWeighted {
   const MonthEdges& edges_;
   std::vector<double> area_, max_;
   double last_t_ = 0, level_ = 0;
+  int cur_ = 0;  // the month of last_t_, cached with its bounds
+  double cur_start_, cur_end_;
 };
 
 }  // namespace sim
