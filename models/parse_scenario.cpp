@@ -46,7 +46,9 @@ double parse_percent(const sim::Node& n, const std::string& key) {
   const std::string s = sim::as_string(n, key);
   char* end = nullptr;
   const double v = std::strtod(s.c_str(), &end);
-  if (end == s.c_str() || std::string(end) != "%" || v < 0) sim::fail(n, key, "expected a percentage like 2%, got \"" + s + "\"");
+  std::string unit(end);
+  unit.erase(0, unit.find_first_not_of(' '));
+  if (end == s.c_str() || unit != "%" || v < 0) sim::fail(n, key, "expected a percentage like 2%, got \"" + s + "\"");
   return v;
 }
 
@@ -69,6 +71,9 @@ WeatherConfig parse_weather(const sim::Node& node, const std::string& path) {
   w.name = sim::as_name(r.required("name"), r.path("name"));
   r.optional("description");
   r.optional("source");
+  for (const char* k : {"duration_winter", "duration_summer"})
+    if (!r.node().find("storms_per_month") && r.node().find(k))
+      sim::fail(*r.node().find(k), r.path(k), "storm durations need `storms_per_month`, the storm process they belong to");
   if (const sim::Node* n = r.optional("storms_per_month")) {
     w.storms_per_month = twelve(*n, r.path("storms_per_month"));
     w.duration_winter = sim::as_distribution(r.required("duration_winter"), r.path("duration_winter"), sim::dims::duration);

@@ -110,6 +110,7 @@ SourceConfig parse_shipper(const sim::Node& node, const std::string& path, long 
       n.where = items[i].where;
       n.day = sim::as_date(c.required("date"), c.path("date"));
       n.rate = sim::as_quantity(c.required("nomination"), c.path("nomination"), sim::dims::mass_rate).value;
+      if (n.rate < 0) sim::fail(*c.optional("nomination"), c.path("nomination"), "must not be negative");
       c.optional("reason");
       c.optional("source");
       c.finish();
@@ -125,6 +126,7 @@ SourceConfig parse_shipper(const sim::Node& node, const std::string& path, long 
       g.from_day = sim::as_date(c.required("from"), c.path("from"));
       g.to_day = sim::as_date(c.required("to"), c.path("to"));
       g.extra = sim::as_quantity(c.required("extra"), c.path("extra"), sim::dims::mass_rate).value;
+      if (g.extra < 0) sim::fail(*c.optional("extra"), c.path("extra"), "must not be negative (a surge adds to the nomination)");
       if (c.optional("reason")) g.reason = sim::as_string(*c.optional("reason"), c.path("reason"));
       c.optional("source");
       c.finish();

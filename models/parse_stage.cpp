@@ -281,7 +281,7 @@ StageConfig parse_stage(const sim::Node& node, const std::string& path) {
   r.optional("description");
   r.optional("source");  // where the parameters come from, kept in the scenario text
   it->second(r, s);
-  s.outages = parse_outages(r);
+  if (s.type != "train_former") s.outages = parse_outages(r);  // a formation yard has nothing to close
   r.finish();
   return s;
 }

@@ -38,7 +38,7 @@ void validate(const Scenario& s) {
   const std::string run = " (the run covers " + sim::format_date(s.start_day) + " to " + sim::format_date(s.end_day - 1) + ")";
 
   unique_names(s.stages, "stages");
-  unique_names(s.sources, "services/flows");
+  unique_names(s.sources, "services/flows/shippers");
   unique_names(s.metrics, "metrics");
   const auto stage_names = names(s.stages);
   const auto source_names = names(s.sources);

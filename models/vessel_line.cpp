@@ -14,13 +14,16 @@ VesselLine::VesselLine(const StageConfig& cfg, int index, Network& net, sim::Ran
       cfg_(cfg),
       v_(cfg_.vessel),
       rng_(rng),
-      storms_(net.storms(cfg.sea_area)),
       stats_(net.recorder().add_resource(cfg.name, cfg.type)),
       loading_stats_(net.recorder().add_resource(cfg.name + ":loading", "loading_berth")),
       pool_(net.berth_pool(cfg.vessel.berth_pool)),
       fleet_(0),
       load_factor_(cfg.vessel.load_factor) {
   for (int b = 0; b < v_.berths; ++b) berths_.push_back(std::make_unique<Berth>());
+  std::vector<std::pair<double, double>> closed;
+  if (const auto* storms = net.storms(cfg.sea_area)) closed = storms->windows();
+  for (const auto& w : cfg.outages) closed.emplace_back(net.calendar().seconds_at(w.from_day), net.calendar().seconds_at(w.to_day + 1));
+  closed_ = StormCalendar(closed);
   int most = v_.fleet;
   for (const auto& ch : v_.changes) most = std::max(most, ch.fleet);
   stats_.storage = v_.storage;
@@ -94,7 +97,7 @@ void VesselLine::update_stats() {
 }
 
 void VesselLine::wait_calm() {
-  if (storms_) sim::sleep_until(storms_->calm_from(sim::now()));
+  sim::sleep_until(closed_.calm_from(sim::now()));
 }
 
 void VesselLine::board(Berth& berth, double capacity, double& loaded, double& board_clock, double& first_board) {

@@ -53,7 +53,7 @@ class VesselLine : public Stage {
   StageConfig cfg_;
   const VesselConfig& v_;
   sim::RandomStream rng_;
-  const StormCalendar* storms_;
+  StormCalendar closed_;  // storms in its sea area and its dated outages: no loading, sailing or unloading
   sim::ResourceStats& stats_;
   sim::ResourceStats& loading_stats_;  // the origin's loading position: busy while cargo boards
   std::deque<Job> queue_;

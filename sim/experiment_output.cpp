@@ -99,7 +99,7 @@ void write_experiment(const H5::Group& root, const Experiment& e) {
     attr(g, "units", l.metric_units[i]);
     attr(g, "description", l.metric_descriptions[i]);
     attr(h5::matrix(g, "monthly", rows(e, &ReplicationResult::metric_monthly, i), months), "dims", std::string("replication x month"));
-    h5::series(g, "total", per_rep(e, [&](const ReplicationResult& r) { return r.metric_total[i]; }));
+    attr(h5::series(g, "total", per_rep(e, [&](const ReplicationResult& r) { return r.metric_total[i]; })), "units", l.metric_units[i]);
     summary_attrs(g, "total_", summarize(ok_values(e, [&](const ReplicationResult& r) { return r.metric_total[i]; })));
     monthly_summary(g, e, &ReplicationResult::metric_monthly, i, l.metric_units[i]);
   }
@@ -126,9 +126,11 @@ void write_experiment(const H5::Group& root, const Experiment& e) {
   for (size_t i = 0; i < l.resources.size(); ++i) {
     auto g = h5::group(rg, l.resources[i]);
     attr(g, "kind", l.resource_kinds[i]);
-    h5::matrix(g, "utilisation", rows(e, &ReplicationResult::utilisation, i), months);
-    h5::matrix(g, "queue_mean", rows(e, &ReplicationResult::queue_mean, i), months);
-    h5::matrix(g, "queue_max", rows(e, &ReplicationResult::queue_max, i), months);
+    attr(h5::matrix(g, "utilisation", rows(e, &ReplicationResult::utilisation, i), months), "units", std::string("fraction of capacity, 0-1"));
+    attr(h5::matrix(g, "queue_mean", rows(e, &ReplicationResult::queue_mean, i), months), "units", std::string("consignments"));
+    attr(h5::matrix(g, "queue_max", rows(e, &ReplicationResult::queue_max, i), months), "units", std::string("consignments"));
+    attr(h5::matrix(g, "storage_tonnes_mean", rows(e, &ReplicationResult::storage_tonnes_mean, i), months), "units", std::string("t"));
+    attr(h5::matrix(g, "backlog_tonnes_mean", rows(e, &ReplicationResult::backlog_tonnes_mean, i), months), "units", std::string("t"));
     attr(h5::matrix(g, "queue_teu_mean", rows(e, &ReplicationResult::queue_teu_mean, i), months), "units", std::string("TEU"));
     attr(h5::matrix(g, "queue_teu_max", rows(e, &ReplicationResult::queue_teu_max, i), months), "units", std::string("TEU"));
     attr(h5::matrix(g, "queue_wagons_mean", rows(e, &ReplicationResult::queue_wagons_mean, i), months), "units", std::string("wagons"));

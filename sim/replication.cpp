@@ -81,6 +81,8 @@ ReplicationResult collect(const Recorder& rec, const RunResults& res) {
     r.queue_teu_max.push_back(s.queue_teu.monthly_max());
     r.queue_wagons_mean.push_back(s.queue_wagons.monthly_mean());
     r.queue_wagons_max.push_back(s.queue_wagons.monthly_max());
+    r.storage_tonnes_mean.push_back(s.queue_tonnes.monthly_mean());
+    r.backlog_tonnes_mean.push_back(s.backlog_tonnes.monthly_mean());
     r.utilisation_mean.push_back(s.utilisation.overall_mean());
   }
   for (const auto& t : rec.transit()) {
@@ -114,6 +116,8 @@ std::string to_bytes(const ReplicationResult& r) {
   w.mat(r.queue_teu_max);
   w.mat(r.queue_wagons_mean);
   w.mat(r.queue_wagons_max);
+  w.mat(r.storage_tonnes_mean);
+  w.mat(r.backlog_tonnes_mean);
   w.vec(r.utilisation_mean);
   w.vec(r.transit_mean);
   w.vec(r.transit_p50);
@@ -145,6 +149,8 @@ ReplicationResult from_bytes(const std::string& bytes) {
   r.queue_teu_max = rd.mat();
   r.queue_wagons_mean = rd.mat();
   r.queue_wagons_max = rd.mat();
+  r.storage_tonnes_mean = rd.mat();
+  r.backlog_tonnes_mean = rd.mat();
   r.utilisation_mean = rd.vec();
   r.transit_mean = rd.vec();
   r.transit_p50 = rd.vec();

@@ -23,6 +23,7 @@ struct ReplicationResult {
   std::vector<double> target_simulated;             // [target]
   std::vector<std::vector<double>> utilisation, queue_mean, queue_max;  // [resource][month]
   std::vector<std::vector<double>> queue_teu_mean, queue_teu_max, queue_wagons_mean, queue_wagons_max;
+  std::vector<std::vector<double>> storage_tonnes_mean, backlog_tonnes_mean;
   std::vector<double> utilisation_mean;                                 // [resource]
   std::vector<double> transit_mean, transit_p50, transit_p95;           // [service or flow], days
   std::vector<double> created, delivered, in_system;                    // [cargo measure]

@@ -133,9 +133,25 @@ std::pair<std::vector<std::string>, std::vector<std::vector<std::string>>> grid_
   std::vector<std::string> keys;
   std::vector<std::vector<std::string>> points;
   if (!o.points_file.empty()) {
+    // points: [{stages.x.servers: 2, services.y.per_week: 3}, ...]: every point names the same keys.
     const auto doc = sim::load_document(o.points_file);
-    (void)doc;
-    throw CLI::ValidationError("--points", "use a points file as a YAML list of mappings; see README");
+    sim::MapReader r(doc.root, "");
+    const auto& items = sim::as_list(r.required("points"), "points");
+    r.finish();
+    for (size_t i = 0; i < items.size(); ++i) {
+      const std::string where = "points[" + std::to_string(i) + "]";
+      if (!items[i].is_map() || items[i].entries.empty()) sim::fail(items[i], where, "expected a mapping of key.path: value");
+      std::vector<std::string> row_keys, row;
+      for (const auto& [k, v] : items[i].entries) {
+        row_keys.push_back(k);
+        row.push_back(sim::as_string(v, where + "." + k));
+      }
+      if (i == 0) keys = row_keys;
+      if (row_keys != keys) sim::fail(items[i], where, "every point must set the same keys, in the same order, as the first");
+      points.push_back(row);
+    }
+    if (points.empty()) sim::fail(doc.root, "points", "the list of points is empty");
+    return {keys, points};
   }
   std::vector<std::vector<std::string>> axes;
   for (const auto& g : o.grids) {
@@ -166,7 +182,7 @@ std::pair<std::vector<std::string>, std::vector<std::vector<std::string>>> grid_
 }
 
 int cmd_sweep(const Options& o) {
-  if (o.grids.empty()) throw CLI::ValidationError("sweep", "give at least one --grid key.path=v1,v2,...");
+  if (o.grids.empty() && o.points_file.empty()) throw CLI::ValidationError("sweep", "give --grid key.path=v1,v2,... or --points FILE");
   const auto [keys, values] = grid_points(o);
   std::vector<sim::SweepPoint> points;
   for (size_t p = 0; p < values.size(); ++p) {
@@ -200,7 +216,10 @@ int main(int argc, char** argv) {
   auto* sweep = app.add_subcommand("sweep", "Run a scenario over a grid of parameter values");
   add_common(sweep, sweep_o, false);
   add_experiment(sweep, sweep_o, "Result file (default: results/<scenario>-sweep.h5)");
-  sweep->add_option("--grid", sweep_o.grids, "key.path=v1,v2,... ; several --grid make the full product")->required();
+  auto* grid = sweep->add_option("--grid", sweep_o.grids, "key.path=v1,v2,... ; several --grid make the full product");
+  auto* points = sweep->add_option("--points", sweep_o.points_file, "YAML file `points: [{key.path: value, ...}, ...]` instead of --grid")
+                     ->check(CLI::ExistingFile);
+  grid->excludes(points);
   auto* validate = app.add_subcommand("validate", "Load and check a scenario without running it");
   add_common(validate, val_o, false);
   CLI::Option* dummy_seed = validate->add_option("--seed", val_o.seed, "Ignored: accepted so a run's options can be reused");

@@ -62,3 +62,15 @@ with h5py.File(sw) as f:
         return f[f"points/{i}/metrics/transit_trains"].attrs["total_mean"]
     expect(trains("4", "2") > 1.8 * trains("2", "2"), "twice the weekly trains give about twice the transit trains")
 print("ok")
+
+# A sweep over points listed in a file: only those points, in that order.
+pts = os.path.join(d, "points.yaml")
+with open(pts, "w") as f:
+    f.write("points:\n  - {stages.border.servers: 1, services.weekly_block.per_week: 2}\n"
+            "  - {stages.border.servers: 2, services.weekly_block.per_week: 5}\n")
+_, out, _ = caspian("sweep", path, "--points", pts, "-n", "2", "-o", os.path.join(d, "pts.h5"), "--summary", "json")
+res = json.loads(out)
+expect([p["values"] for p in res["points"]] == [["1", "2"], ["2", "5"]], f"points from a file: {res['points']}")
+code, _, err = caspian("sweep", path, "--points", pts, "--grid", "stages.border.servers=1,2", check=False)
+expect(code == 2, f"--grid and --points together are a usage error: {code} {err}")
+print("ok: points")
