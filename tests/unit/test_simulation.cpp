@@ -219,3 +219,35 @@ TEST_CASE("a ferry sails when the waiting cargo no longer fits, not after its ma
   CHECK(v[1] == 61);
   CHECK(v[0] == 59 * 40);
 }
+
+TEST_CASE("a tanker fleet with fixed times delivers the computable monthly tonnage", "[sim][oil]") {
+  // Two 10,000 t tankers, one loading berth, cargo always waiting: 12 h loading, 24 h out, 12 h
+  // unloading, 24 h back. Tanker A lands at 48 h + 72k, tanker B (berth free at 12 h) at 60 h + 72k.
+  // January (744 h): 10 + 10 landings; February (to 1416 h): 9 + 9.
+  const auto v = all_monthly(R"(
+name: tanker cycle
+start: 2025-01-01
+end: 2025-02-28
+stages:
+  - name: tankers
+    type: vessel_line
+    fleet: 2
+    capacity: 10000 t
+    berths: 1
+    loading_time: 12h
+    crossing_time: 24h
+    unloading_time: 12h
+    return_time: 24h
+shippers:
+  - {name: field, route: [tankers], nomination: 1000 kt/mo}
+metrics:
+  - {name: landed, count: tonnes, event: depart, at: tankers}
+  - {name: voyages, count: vessels, event: sail, at: tankers}
+)");
+  CHECK(v[0] == 200000);
+  CHECK(v[1] == 180000);
+  // Sailings at 12 h + 72k (A) and 24 h + 72k (B). B's sailing at 24 + 720 = 744 h is the first
+  // instant of February: January 11 + 10, February (744 h to 1416 h) 9 + 10.
+  CHECK(v[2] == 21);
+  CHECK(v[3] == 19);
+}

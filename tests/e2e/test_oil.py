@@ -1,0 +1,48 @@
+"""The oil chain: the 2023-2025 scenario meets its targets (mean of 30 replications within 3%), mass
+balances at every month end, and the 2027 projection names its binding constraint; a larger
+tanker fleet delivers significantly more Kazakh oil under common random numbers."""
+import json
+import os
+import h5py
+import numpy as np
+from common import scenario, caspian, tmpdir, expect
+
+d = tmpdir()
+_, out, _ = caspian("run", scenario("kazakh_oil_2023_2025.yaml"), "-n", "30", "-o", os.path.join(d, "oil.h5"), "--summary", "json")
+res = json.loads(out)
+for t in res["targets"]:
+    expect(abs(t["error_pct"]) <= t["tolerance_pct"], f"{t['metric']} {t['from']}..{t['to']}: {t['simulated']['mean']:.0f} t vs {t['observed']:.0f} t")
+expect(abs(res["resources"]["btc"]["utilisation"]["mean"] - 0.50) < 0.05, "BTC runs at about half its capacity, as observed (47-52%)")
+
+# Mass balance at every month end of one run: supplied = delivered + in tanks, at sea, in storage.
+single = os.path.join(d, "single.h5")
+caspian("run", scenario("kazakh_oil_2023_2025.yaml"), "-o", single)
+with h5py.File(single) as f:
+    g = f["conservation/month_ends"]
+    c, dl, inside = g["created_tonnes"][:], g["delivered_tonnes"][:], g["in_system_tonnes"][:]
+    expect(len(c) == 36, f"35 month ends and the horizon, got {len(c)}")
+    expect(np.all(np.abs(c - dl - inside) <= 1e-6 * np.maximum(c, 1)), "supplied = delivered + in the chain at each month end")
+    expect(np.all(np.diff(c) > 0) and inside.max() > 0, "the ledger moves")
+    for s in ("storage_tonnes_mean", "backlog_tonnes_mean"):
+        expect(f[f"resources/aktau_baku_tankers/{s}"].shape == (36,), f"Aktau {s}")
+    expect(f["resources/btc/storage_tonnes_mean"].shape == (36,), "Sangachal storage level")
+
+# 2027: the delivered volume with its CI and the binding constraint, in the summary and the file.
+p27 = os.path.join(d, "o27.h5")
+_, out, _ = caspian("run", scenario("kazakh_oil_2027.yaml"), "-n", "10", "-o", p27, "--summary", "json")
+res = json.loads(out)
+k = res["metrics"]["btc_kazakh_oil"]["total"]
+expect(k["ci_low"] < k["mean"] < k["ci_high"] < 7e6, f"2027 Kazakh oil {k['mean']:.0f} t, below the 7 Mt nominated")
+bc = res["binding_constraint"]
+expect(bc["binding"] and bc["resource"] == "aktau_baku_tankers", f"binding constraint: {bc['resource']}")
+with h5py.File(p27) as f:
+    expect(f.attrs["binding_constraint"] == "aktau_baku_tankers", "binding constraint stored in the file")
+_, table, _ = caspian("run", scenario("kazakh_oil_2027.yaml"), "-n", "4", "-o", os.path.join(d, "t.h5"))
+expect("Binding constraint: aktau_baku_tankers" in table, "binding constraint in the table summary")
+
+# The expansion: significantly more Kazakh oil with common random numbers.
+_, out, _ = caspian("compare", scenario("kazakh_oil_2027.yaml"), scenario("expansions/larger_tanker_fleet.yaml"), "-n", "10",
+                    "-o", os.path.join(d, "cmp.h5"), "--summary", "json")
+diff = json.loads(out)["alternatives"]["larger_tanker_fleet"]["btc_kazakh_oil"]
+expect(diff["significant"] and diff["difference"]["mean"] > 2e6, f"larger fleet adds {diff['difference']['mean']:.0f} t")
+print("ok")
