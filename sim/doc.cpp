@@ -235,6 +235,22 @@ Document load_document(const std::string& path, const std::vector<std::string>& 
   return doc;
 }
 
+Document load_overlay(const std::string& base, const std::string& overlay, const std::vector<std::string>& sets) {
+  Document doc;
+  std::set<std::string> chain;
+  doc.root = load_with_extends(doc, base, Where{"command line (--onto)", 0, 0}, chain);
+  const std::string text = read_file(overlay, Where{"command line", 0, 0});
+  Node top = parse_text(text, overlay);
+  if (!top.is_map()) throw ScenarioError(top.where, "", "a scenario must be a mapping of keys, not " + std::string(top.kind_word()));
+  top.entries.erase(std::remove_if(top.entries.begin(), top.entries.end(), [](const auto& e) { return e.first == "extends"; }),
+                    top.entries.end());
+  doc.sources.emplace_back(overlay, text);
+  merge_into(doc.root, top);
+  for (const auto& s : sets) apply_set(doc.root, s);
+  doc.sets = sets;
+  return doc;
+}
+
 Document load_document_text(const std::string& text, const std::string& name, const std::vector<std::string>& sets) {
   Document doc;
   std::set<std::string> chain;

@@ -33,6 +33,8 @@ struct Document {
 
 // Reads PATH and everything it extends, applies SETS ("key.path=value"); throws ScenarioError.
 Document load_document(const std::string& path, const std::vector<std::string>& sets = {});
+// OVERLAY applied onto BASE instead of onto the file its own `extends:` names: any expansion on any base.
+Document load_overlay(const std::string& base, const std::string& overlay, const std::vector<std::string>& sets = {});
 // Same, from text in memory (tests, and re-running the scenario stored in a result file).
 Document load_document_text(const std::string& text, const std::string& name,
                             const std::vector<std::string>& sets = {});

@@ -49,6 +49,7 @@ std::string label_of(const std::string& path) {
 struct Options {
   std::vector<std::string> scenarios, sets, grids;
   std::string output, summary = "table", log_level = "warn", points_file;
+  bool overlays = false;
   std::uint64_t seed = 0;
   int replications = 1, jobs = 0;
   CLI::Option* seed_opt = nullptr;
@@ -80,8 +81,8 @@ struct Loaded {
   models::Scenario scenario;
 };
 
-Loaded load(const std::string& path, const std::vector<std::string>& sets, const Options& o) {
-  Loaded l{sim::load_document(path, sets), {}};
+Loaded load(const std::string& path, const std::vector<std::string>& sets, const Options& o, const std::string& onto = "") {
+  Loaded l{onto.empty() ? sim::load_document(path, sets) : sim::load_overlay(onto, path, sets), {}};
   l.scenario = models::load_scenario(l.doc);
   if (*o.seed_opt) l.scenario.seed = o.seed;
   return l;
@@ -114,7 +115,8 @@ int cmd_compare(const Options& o) {
   std::vector<sim::Experiment> runs;
   std::uint64_t seed = 0;
   for (size_t k = 0; k < o.scenarios.size(); ++k) {
-    auto l = load(o.scenarios[k], o.sets, o);
+    // With --overlays, every alternative is applied onto the base instead of onto what it extends.
+    auto l = load(o.scenarios[k], o.sets, o, k > 0 && o.overlays ? o.scenarios[0] : "");
     if (k == 0) seed = l.scenario.seed;
     l.scenario.seed = seed;  // common random numbers: every scenario draws from the base's streams
     std::string label = label_of(o.scenarios[k]);
@@ -213,6 +215,8 @@ int main(int argc, char** argv) {
   auto* compare = app.add_subcommand("compare", "Compare alternatives with a base scenario: paired differences under common random numbers");
   add_common(compare, cmp_o, true);
   add_experiment(compare, cmp_o, "Result file (default: results/<base>-compare.h5)");
+  compare->add_flag("--overlays", cmp_o.overlays,
+                    "Apply each alternative onto the base scenario instead of onto the file it extends (any expansion on any base)");
   auto* sweep = app.add_subcommand("sweep", "Run a scenario over a grid of parameter values");
   add_common(sweep, sweep_o, false);
   add_experiment(sweep, sweep_o, "Result file (default: results/<scenario>-sweep.h5)");

@@ -1,0 +1,28 @@
+"""The expansion library: every overlay validates and runs against the 2027 base, and, applied onto
+2025 with --overlays, too; relieving the binding constraint (Kuryk ferry loading) carries
+significantly more, and the Zangezur route changes China-Europe transit times."""
+import glob
+import json
+import os
+from common import scenario, caspian, tmpdir, expect, SRC
+
+d = tmpdir()
+overlays = sorted(glob.glob(os.path.join(SRC, "scenarios", "expansions", "*.yaml")))
+expect(len(overlays) >= 7, f"the expansion library: {overlays}")
+corridor = [o for o in overlays if "tanker" not in o]
+for o in overlays:
+    code, out, err = caspian("validate", o, check=False)
+    expect(code == 0, f"{o}: {err}")
+
+_, out, _ = caspian("compare", scenario("middle_corridor_2027.yaml"), *corridor, "-n", "8", "-o", os.path.join(d, "c27.h5"), "--summary", "json")
+alts = json.loads(out)["alternatives"]
+expect(set(alts) == {os.path.basename(o)[:-5] for o in corridor}, f"every overlay compared: {list(alts)}")
+k = alts["kuryk_loading"]
+expect(k["ady_teu"]["significant"] and k["ady_teu"]["difference"]["mean"] > 0, "more Kuryk loading: more ADY TEU in 2027")
+expect(k["kz_ferry_railcars"]["difference"]["mean"] > 0, "more Kuryk loading: more railcars across")
+
+_, out, _ = caspian("compare", scenario("middle_corridor_2025.yaml"), os.path.join(SRC, "scenarios/expansions/zangezur_route.yaml"),
+                    "--overlays", "-n", "4", "-o", os.path.join(d, "c25.h5"), "--summary", "json")
+z = json.loads(out)["alternatives"]["zangezur_route"]["transit_days:china_europe_transit"]
+expect(z["significant"], f"the Zangezur route changes China-Europe transit times on 2025: {z['difference']}")
+print("ok")
