@@ -7,7 +7,9 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <cstdint>
 #include <map>
+#include <stdexcept>
 
 namespace sim {
 namespace {
@@ -26,9 +28,11 @@ double wall() {
 
 }  // namespace
 
-std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std::string(int)>& task,
-                                    const std::function<void(int, int)>& progress) {
-  std::vector<TaskOutcome> out(tasks);
+namespace {
+
+// Forks a worker per task, at most JOBS at a time, and reports each outcome as it comes.
+void run_workers(int tasks, int jobs, const std::function<std::string(int)>& task,
+                 const std::function<void(int, TaskOutcome&&)>& on_done) {
   struct Worker {
     int task, fd;
     std::string bytes;
@@ -40,7 +44,7 @@ std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std
     while (next < tasks && static_cast<int>(running.size()) < std::max(1, jobs)) {
       int fds[2];
       if (pipe(fds) != 0) {
-        out[next].error = std::string("pipe: ") + std::strerror(errno);
+        on_done(next, {false, "", std::string("pipe: ") + std::strerror(errno)});
         ++next;
         ++done;
         continue;
@@ -64,7 +68,7 @@ std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std
       close(fds[1]);
       if (pid < 0) {
         close(fds[0]);
-        out[next].error = std::string("fork: ") + std::strerror(errno);
+        on_done(next, {false, "", std::string("fork: ") + std::strerror(errno)});
         ++done;
       } else {
         running[pid] = {next, fds[0], {}};
@@ -92,7 +96,7 @@ std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std
       close(w.fd);
       int status = 0;
       waitpid(pids[i], &status, 0);
-      auto& o = out[w.task];
+      TaskOutcome o;
       if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && !w.bytes.empty() && w.bytes[0] == 'O') {
         o.ok = true;
         o.output = w.bytes.substr(1);
@@ -103,13 +107,88 @@ std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std
       } else {
         o.error = "the worker exited with status " + std::to_string(WEXITSTATUS(status));
       }
+      const int finished = w.task;
       running.erase(pids[i]);
       ++done;
-      if (progress) progress(done, tasks);
+      on_done(finished, std::move(o));
     }
   }
+}
+
+void put(std::string& b, const void* p, size_t n) { b.append(static_cast<const char*>(p), n); }
+
+}  // namespace
+
+std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std::string(int)>& task,
+                                    const std::function<void(int, int)>& progress) {
+  // Workers are forked by a relay process that holds nothing but the loaded scenario, so forking
+  // stays cheap however many results the parent has collected; each result streams back at once.
+  std::vector<TaskOutcome> out(tasks);
+  for (auto& o : out) o.error = "the relay process that forks the workers died";
+  int fds[2];
+  if (pipe(fds) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
+  std::fflush(nullptr);
+  const pid_t relay = fork();
+  if (relay < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+  if (relay == 0) {
+    close(fds[0]);
+    run_workers(tasks, jobs, task, [&](int i, TaskOutcome&& o) {
+      std::string rec;
+      const std::int32_t index = i;
+      const std::uint8_t ok = o.ok;
+      const std::uint64_t n = o.output.size(), m = o.error.size();
+      put(rec, &index, sizeof index);
+      put(rec, &ok, sizeof ok);
+      put(rec, &n, sizeof n);
+      rec += o.output;
+      put(rec, &m, sizeof m);
+      rec += o.error;
+      write_all(fds[1], rec);
+    });
+    close(fds[1]);
+    _exit(0);
+  }
+  close(fds[1]);
+  std::string buf;
+  size_t pos = 0;
+  int done = 0;
+  char chunk[65536];
+  auto take = [&](void* p, size_t n) {
+    if (buf.size() - pos < n) return false;
+    std::memcpy(p, buf.data() + pos, n);
+    pos += n;
+    return true;
+  };
+  for (ssize_t r; (r = read(fds[0], chunk, sizeof chunk)) > 0;) {
+    buf.append(chunk, static_cast<size_t>(r));
+    for (;;) {  // every complete record in the buffer
+      const size_t start = pos;
+      std::int32_t index;
+      std::uint8_t ok;
+      std::uint64_t n, m;
+      if (!take(&index, sizeof index) || !take(&ok, sizeof ok) || !take(&n, sizeof n) || buf.size() - pos < n) {
+        pos = start;
+        break;
+      }
+      std::string output = buf.substr(pos, n);
+      pos += n;
+      if (!take(&m, sizeof m) || buf.size() - pos < m) {
+        pos = start;
+        break;
+      }
+      out[index] = {ok != 0, std::move(output), buf.substr(pos, m)};
+      pos += m;
+      if (progress) progress(++done, tasks);
+    }
+    buf.erase(0, pos);
+    pos = 0;
+  }
+  close(fds[0]);
+  waitpid(relay, nullptr, 0);
   return out;
 }
+
+
 
 Progress::Progress(std::string label, int total) : label_(std::move(label)), total_(total), start_(wall()), tty_(isatty(2)) {}
 
