@@ -13,6 +13,8 @@ SourceConfig parse_shipper(const sim::Node& node, const std::string& path, long 
 MetricConfig parse_metric(const sim::Node& node, const std::string& path);
 TargetConfig parse_target(const sim::Node& node, const std::string& path);
 Window parse_window(const sim::Node& node, const std::string& path);
+// Twelve non-negative monthly values, January to December (profiles, storm rates).
+std::vector<double> parse_monthly(const sim::Node& n, const std::string& key);
 std::vector<std::string> stage_types();
 
 }  // namespace models

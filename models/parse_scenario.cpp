@@ -52,18 +52,6 @@ double parse_percent(const sim::Node& n, const std::string& key) {
   return v;
 }
 
-std::vector<double> twelve(const sim::Node& n, const std::string& key) {
-  const auto& items = sim::as_list(n, key);
-  if (items.size() != 12) sim::fail(n, key, "expected 12 monthly values (January to December), got " + std::to_string(items.size()));
-  std::vector<double> out;
-  for (size_t i = 0; i < 12; ++i) {
-    const double v = sim::as_number(items[i], key + "[" + std::to_string(i) + "]");
-    if (v < 0) sim::fail(items[i], key, "must not be negative");
-    out.push_back(v);
-  }
-  return out;
-}
-
 WeatherConfig parse_weather(const sim::Node& node, const std::string& path) {
   MapReader r(node, path);
   WeatherConfig w;
@@ -75,7 +63,7 @@ WeatherConfig parse_weather(const sim::Node& node, const std::string& path) {
     if (!r.node().find("storms_per_month") && r.node().find(k))
       sim::fail(*r.node().find(k), r.path(k), "storm durations need `storms_per_month`, the storm process they belong to");
   if (const sim::Node* n = r.optional("storms_per_month")) {
-    w.storms_per_month = twelve(*n, r.path("storms_per_month"));
+    w.storms_per_month = parse_monthly(*n, r.path("storms_per_month"));
     w.duration_winter = sim::as_distribution(r.required("duration_winter"), r.path("duration_winter"), sim::dims::duration);
     w.duration_summer = sim::as_distribution(r.required("duration_summer"), r.path("duration_summer"), sim::dims::duration);
   }
@@ -98,6 +86,18 @@ WeatherConfig parse_weather(const sim::Node& node, const std::string& path) {
 }
 
 }  // namespace
+
+std::vector<double> parse_monthly(const sim::Node& n, const std::string& key) {
+  const auto& items = sim::as_list(n, key);
+  if (items.size() != 12) sim::fail(n, key, "expected 12 monthly values (January to December), got " + std::to_string(items.size()));
+  std::vector<double> out;
+  for (size_t i = 0; i < 12; ++i) {
+    const double v = sim::as_number(items[i], key + "[" + std::to_string(i) + "]");
+    if (v < 0) sim::fail(items[i], key, "a monthly value must not be negative");
+    out.push_back(v);
+  }
+  return out;
+}
 
 Window parse_window(const sim::Node& node, const std::string& path) {
   MapReader r(node, path);

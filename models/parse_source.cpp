@@ -20,18 +20,6 @@ int parse_class(const sim::Node& n, const std::string& key) {
   return static_cast<int>(it - kCargoClasses.begin());
 }
 
-std::vector<double> parse_profile(const sim::Node& n, const std::string& key) {
-  const auto& items = sim::as_list(n, key);
-  if (items.size() != 12) sim::fail(n, key, "expected 12 monthly factors (January to December), got " + std::to_string(items.size()));
-  std::vector<double> out;
-  for (size_t i = 0; i < 12; ++i) {
-    const double f = sim::as_number(items[i], key + "[" + std::to_string(i) + "]");
-    if (f < 0) sim::fail(items[i], key, "a monthly factor must not be negative");
-    out.push_back(f);
-  }
-  return out;
-}
-
 // Exactly one way of saying when consignments come.
 ScheduleConfig parse_schedule(MapReader& r, bool is_service) {
   ScheduleConfig s;
@@ -72,7 +60,7 @@ ScheduleConfig parse_schedule(MapReader& r, bool is_service) {
   }
   if (const sim::Node* p = r.optional("profile")) {
     if (s.kind != ScheduleConfig::Kind::Rate) sim::fail(*p, r.path("profile"), "a monthly profile applies to `rate` or `arrivals` only");
-    s.profile = parse_profile(*p, r.path("profile"));
+    s.profile = parse_monthly(*p, r.path("profile"));
   }
   return s;
 }
@@ -82,21 +70,35 @@ Distribution parse_amount(MapReader& r, const char* key, sim::Dim dim) {
   return n ? sim::as_distribution(*n, r.path(key), dim) : Distribution::constant(0);
 }
 
+// What every source has: a name, a cargo class, a route through stages.
+void parse_identity(MapReader& r, SourceConfig& s, const sim::Node& node, const int* default_class) {
+  s.where = node.where;
+  s.name = sim::as_name(r.required("name"), r.path("name"));
+  r.optional("description");
+  r.optional("source");
+  s.cargo_class = default_class && !r.node().find("class") ? *default_class : parse_class(r.required("class"), r.path("class"));
+  const sim::Node& route = r.required("route");
+  s.route = sim::as_name_list(route, r.path("route"));
+  for (const auto& item : route.items) s.route_where.push_back(item.where);
+  if (s.route.empty()) sim::fail(route, r.path("route"), "a route needs at least one stage");
+}
+
+// The days a source is active: the whole run unless `first` or `until` say otherwise.
+void parse_active_days(MapReader& r, SourceConfig& s, long start_day, long end_day) {
+  s.first_day = start_day;
+  s.until_day = end_day - 1;
+  if (const sim::Node* f = r.optional("first")) s.first_day = sim::as_date(*f, r.path("first"));
+  if (const sim::Node* u = r.optional("until")) s.until_day = sim::as_date(*u, r.path("until"));
+}
+
 }  // namespace
 
 SourceConfig parse_shipper(const sim::Node& node, const std::string& path, long start_day, long end_day) {
   MapReader r(node, path);
   SourceConfig s;
-  s.where = node.where;
   s.is_service = false;
-  s.name = sim::as_name(r.required("name"), r.path("name"));
-  r.optional("description");
-  r.optional("source");
-  s.cargo_class = r.optional("class") ? parse_class(*r.optional("class"), r.path("class")) : 2;  // export
-  const sim::Node& route = r.required("route");
-  s.route = sim::as_name_list(route, r.path("route"));
-  for (const auto& item : route.items) s.route_where.push_back(item.where);
-  if (s.route.empty()) sim::fail(route, r.path("route"), "a route needs at least one stage");
+  const int export_class = 2;  // shippers export unless they say otherwise
+  parse_identity(r, s, node, &export_class);
   s.nomination = sim::as_quantity(r.required("nomination"), r.path("nomination"), sim::dims::mass_rate).value;
   if (s.nomination < 0) sim::fail(*r.optional("nomination"), r.path("nomination"), "must not be negative");
   const double lot = r.optional("lot") ? sim::as_positive(*r.optional("lot"), r.path("lot"), sim::dims::duration) : 86400.0;
@@ -134,10 +136,7 @@ SourceConfig parse_shipper(const sim::Node& node, const std::string& path, long 
       s.surges.push_back(g);
     }
   }
-  s.first_day = start_day;
-  s.until_day = end_day - 1;
-  if (const sim::Node* f = r.optional("first")) s.first_day = sim::as_date(*f, r.path("first"));
-  if (const sim::Node* u = r.optional("until")) s.until_day = sim::as_date(*u, r.path("until"));
+  parse_active_days(r, s, start_day, end_day);
   r.finish();
   return s;
 }
@@ -145,25 +144,14 @@ SourceConfig parse_shipper(const sim::Node& node, const std::string& path, long 
 SourceConfig parse_source(const sim::Node& node, const std::string& path, bool is_service, long start_day, long end_day) {
   MapReader r(node, path);
   SourceConfig s;
-  s.where = node.where;
   s.is_service = is_service;
-  s.name = sim::as_name(r.required("name"), r.path("name"));
-  r.optional("description");
-  r.optional("source");
-  s.cargo_class = parse_class(r.required("class"), r.path("class"));
-  const sim::Node& route = r.required("route");
-  s.route = sim::as_name_list(route, r.path("route"));
-  for (const auto& item : route.items) s.route_where.push_back(item.where);
-  if (s.route.empty()) sim::fail(route, r.path("route"), "a route needs at least one stage");
+  parse_identity(r, s, node, nullptr);
   s.teu = parse_amount(r, "teu", sim::dims::teu);
   s.wagons = parse_amount(r, "wagons", sim::dims::wagons);
   s.tonnes = parse_amount(r, "tonnes", sim::dims::mass);
   s.trains = is_service ? 1.0 : 0.0;
   s.schedule = parse_schedule(r, is_service);
-  s.first_day = start_day;
-  s.until_day = end_day - 1;
-  if (const sim::Node* f = r.optional("first")) s.first_day = sim::as_date(*f, r.path("first"));
-  if (const sim::Node* u = r.optional("until")) s.until_day = sim::as_date(*u, r.path("until"));
+  parse_active_days(r, s, start_day, end_day);
   r.finish();
   return s;
 }
