@@ -101,6 +101,14 @@ struct StageConfig {
   };
   std::vector<Change> changes;  // dated capacity changes, in date order
   std::vector<Window> outages;  // no new starts during these days (work in progress finishes)
+  struct Embargo {  // consignments of these services and flows are not handled for these days
+    long from_day = 0, to_day = 0;
+    std::vector<std::string> sources;
+    std::string reason;
+    Where where;
+  };
+  std::vector<Embargo> embargoes;
+  double yard_teu = 0;  // terminals: yard capacity; its occupancy is reported as its own resource
   Where where;
 };
 
@@ -112,6 +120,7 @@ struct ScheduleConfig {
   double rate = 0;           // Rate: consignments per second before the profile
   bool poisson = false;      // Rate: Poisson arrivals instead of even spacing
   std::vector<double> profile;  // Rate: 12 monthly factors (Jan..Dec); empty = flat
+  double growth = 0;            // Rate: compound growth per year from the run's start (0.1 = +10%/yr)
 };
 
 // A block-train service or a stochastic flow: creates consignments that follow a route.

@@ -1,5 +1,6 @@
 // YAML -> SourceConfig: block-train services (schedules) and stochastic flows (arrival processes).
 #include <algorithm>
+#include <cstdlib>
 
 #include "models/parse.h"
 #include "sim/reader.h"
@@ -57,6 +58,17 @@ ScheduleConfig parse_schedule(MapReader& r, bool is_service) {
     s.kind = ScheduleConfig::Kind::Rate;
     s.poisson = which == "arrivals";
     s.rate = sim::as_positive(n, path, is_service ? sim::Dim{sim::Base::Trains, -1} : sim::dims::frequency);
+  }
+  if (const sim::Node* g = r.optional("growth")) {
+    if (s.kind != ScheduleConfig::Kind::Rate) sim::fail(*g, r.path("growth"), "growth applies to `rate` or `arrivals` only");
+    const std::string text = sim::as_string(*g, r.path("growth"));
+    char* end = nullptr;
+    const double pct = std::strtod(text.c_str(), &end);
+    std::string unit(end);
+    unit.erase(std::remove(unit.begin(), unit.end(), ' '), unit.end());
+    if (end == text.c_str() || unit != "%/yr" || !(pct > -100))
+      sim::fail(*g, r.path("growth"), "expected a yearly growth rate like 10%/yr (or -5%/yr), got \"" + text + "\"");
+    s.growth = pct / 100;
   }
   if (const sim::Node* p = r.optional("profile")) {
     if (s.kind != ScheduleConfig::Kind::Rate) sim::fail(*p, r.path("profile"), "a monthly profile applies to `rate` or `arrivals` only");

@@ -80,6 +80,23 @@ void parse_rail_section(MapReader& r, StageConfig& s) {
 void parse_handling(MapReader& r, StageConfig& s, const char* time_key) {
   s.servers = sim::as_int(r.required("servers"), r.path("servers"), 1, 100000);
   s.service = sim::as_distribution(r.required(time_key), r.path(time_key), sim::dims::duration);
+  if (const sim::Node* y = r.optional("yard")) s.yard_teu = sim::as_positive(*y, r.path("yard"), sim::dims::teu);
+  if (const sim::Node* e = r.optional("embargoes")) {
+    const auto& items = sim::as_list(*e, r.path("embargoes"));
+    for (size_t i = 0; i < items.size(); ++i) {
+      MapReader m(items[i], r.path("embargoes") + "[" + std::to_string(i) + "]");
+      StageConfig::Embargo em;
+      em.where = items[i].where;
+      em.from_day = sim::as_date(m.required("from"), m.path("from"));
+      em.to_day = sim::as_date(m.required("to"), m.path("to"));
+      if (em.to_day < em.from_day) sim::fail(items[i], m.path("to"), "the embargo ends before it starts");
+      em.sources = sim::as_name_list(m.required("sources"), m.path("sources"));
+      if (const sim::Node* why = m.optional("reason")) em.reason = sim::as_string(*why, m.path("reason"));
+      m.optional("source");
+      m.finish();
+      s.embargoes.push_back(em);
+    }
+  }
   // An optional limit on trains handled per day (e.g. a border station's exchange capacity).
   if (const sim::Node* c = r.optional("capacity")) s.headway = headway_of(*c, r.path("capacity"));
   parse_changes(r, s.changes, {"servers", "capacity"}, [](StageConfig::Change& ch, const std::string& key, const sim::Node& v, const std::string& p) {

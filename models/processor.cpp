@@ -16,6 +16,13 @@ Processor::Processor(const StageConfig& cfg, int index, Network& net, sim::Rando
   std::stable_sort(cfg_.changes.begin(), cfg_.changes.end(), [](const auto& a, const auto& b) { return a.day < b.day; });
   const auto& cal = net.calendar();
   for (const auto& w : cfg_.outages) outages_.emplace_back(cal.seconds_at(w.from_day), cal.seconds_at(w.to_day + 1));
+  const auto& names = net.source_names();
+  for (const auto& e : cfg_.embargoes) {
+    Embargo em{cal.seconds_at(e.from_day), cal.seconds_at(e.to_day + 1), {}};
+    for (const auto& n : e.sources) em.sources.push_back(static_cast<int>(std::find(names.begin(), names.end(), n) - names.begin()));
+    embargoes_.push_back(em);
+  }
+  if (cfg_.yard_teu > 0) yard_ = &net.recorder().add_resource(cfg.name + ":yard", "yard");
   apply_changes(0.0);  // changes dated before the run are in force from its start
 }
 
@@ -62,15 +69,29 @@ bool Processor::in_outage(double t, double* ends) const {
   return false;
 }
 
-bool Processor::gated(double t) const { return headway_ > 0 && queue_.front().amounts.trains > 0 && gate_free_ > t; }
+bool Processor::gated(const Job& job, double t) const { return headway_ > 0 && job.amounts.trains > 0 && gate_free_ > t; }
 
-bool Processor::can_start(double t) const {
-  if (queue_.empty() || gated(t) || in_outage(t, nullptr)) return false;
-  return servers_ < 0 || static_cast<int>(busy_.size()) < servers_;
+bool Processor::embargoed(const Job& job, double t, double* ends) const {
+  for (const auto& e : embargoes_)
+    if (t >= e.from && t < e.to && std::find(e.sources.begin(), e.sources.end(), job.source) != e.sources.end()) {
+      if (ends) *ends = std::min(*ends, e.to);
+      return true;
+    }
+  return false;
+}
+
+std::deque<Job>::iterator Processor::startable(double t) {
+  if (in_outage(t, nullptr) || (servers_ >= 0 && static_cast<int>(busy_.size()) >= servers_)) return queue_.end();
+  for (auto it = queue_.begin(); it != queue_.end(); ++it) {
+    if (embargoed(*it, t, nullptr)) continue;  // held: the ones behind it may go
+    return gated(*it, t) ? queue_.end() : it;  // otherwise first come, first served
+  }
+  return queue_.end();
 }
 
 void Processor::update_stats(double t) {
   stats_.set_queue(t, static_cast<double>(queue_.size()), queued_);
+  if (yard_) yard_->utilisation.set(t, queued_.teu / cfg_.yard_teu);  // above 1: more than the yard holds
   if (servers_ > 0) stats_.utilisation.set(t, std::min(1.0, static_cast<double>(busy_.size()) / servers_));
   else if (servers_ == 0) stats_.utilisation.set(t, busy_.empty() ? 0.0 : 1.0);
 }
@@ -87,9 +108,9 @@ void Processor::loop() {
       emit(sim::EventKind::Depart, job, t);
       net_.forward(job);
     }
-    while (can_start(t)) {
-      Job job = queue_.front();
-      queue_.pop_front();
+    for (auto it = startable(t); it != queue_.end(); it = startable(t)) {
+      Job job = *it;
+      queue_.erase(it);
       queued_ = queue_.empty() ? sim::Amounts{} : (queued_ -= job.amounts);
       emit(sim::EventKind::Start, job, t);
       busy_.push({t + sim::sample(cfg_.service, rng_), seq_++, job});
@@ -104,8 +125,15 @@ void Processor::loop() {
     if (next_change_ < cfg_.changes.size()) next = std::min(next, net_.calendar().seconds_at(cfg_.changes[next_change_].day));
     if (!queue_.empty()) {
       double ends = inf;
-      if (in_outage(t, &ends)) next = std::min(next, ends);
-      else if (gated(t)) next = std::min(next, gate_free_);
+      if (in_outage(t, &ends)) {
+        next = std::min(next, ends);
+      } else {
+        for (const auto& job : queue_) {
+          if (embargoed(job, t, &next)) continue;  // wake when its embargo ends
+          if (gated(job, t)) next = std::min(next, gate_free_);
+          break;
+        }
+      }
     }
     wake_.wait_until(next);
   }

@@ -28,8 +28,10 @@ class Processor : public Stage {
   void loop();
   void apply_changes(double t);
   bool in_outage(double t, double* ends) const;
-  bool can_start(double t) const;
-  bool gated(double t) const;  // the front consignment is a train and the headway has not passed
+  // The first queued consignment that may start now (none: queue_.end()); embargoed ones wait.
+  std::deque<Job>::iterator startable(double t);
+  bool embargoed(const Job& job, double t, double* ends) const;
+  bool gated(const Job& job, double t) const;  // a train whose headway has not passed
   void update_stats(double t);
 
   StageConfig cfg_;
@@ -46,6 +48,12 @@ class Processor : public Stage {
   double gate_free_ = 0;
   size_t next_change_ = 0;
   std::vector<std::pair<double, double>> outages_;  // [from, to) in seconds
+  struct Embargo {
+    double from, to;
+    std::vector<int> sources;
+  };
+  std::vector<Embargo> embargoes_;
+  sim::ResourceStats* yard_ = nullptr;  // yard occupancy, when the stage has a yard capacity
 };
 
 }  // namespace models

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "sim/kernel.h"
+#include "sim/units.h"
 
 namespace models {
 
@@ -19,11 +20,12 @@ void Source::start(sim::Kernel& kernel) {
 }
 
 double Source::factor_at(double t) const {
-  if (cfg_.schedule.profile.empty()) return 1.0;
+  const double growth = std::pow(1.0 + cfg_.schedule.growth, t / sim::kSecondsPerYear);
+  if (cfg_.schedule.profile.empty()) return growth;
   int y;
   unsigned m, d;
   sim::civil_from_days(net_.calendar().day_at(t), y, m, d);
-  return cfg_.schedule.profile[m - 1];
+  return cfg_.schedule.profile[m - 1] * growth;
 }
 
 double Source::next_time(double t) {
@@ -40,7 +42,9 @@ double Source::next_time(double t) {
       if (next_date_ < s.dates.size()) next = cal.seconds_at(s.dates[next_date_++]);
       break;
     case ScheduleConfig::Kind::Rate: {
-      const double fmax = s.profile.empty() ? 1.0 : *std::max_element(s.profile.begin(), s.profile.end());
+      // Bound for thinning: the busiest month's factor, grown to the end of the run.
+      const double grown = std::max(1.0, std::pow(1.0 + s.growth, last_ / sim::kSecondsPerYear));
+      const double fmax = (s.profile.empty() ? 1.0 : *std::max_element(s.profile.begin(), s.profile.end())) * grown;
       if (fmax <= 0) return inf;
       if (s.poisson) {
         // Non-homogeneous Poisson process by thinning against the busiest month's rate.

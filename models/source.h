@@ -18,7 +18,7 @@ class Source {
 
  private:
   void loop();
-  double factor_at(double t) const;  // monthly profile factor in force at T
+  double factor_at(double t) const;  // monthly profile factor at T, times the growth since the start
   double nomination_at(double t) const;  // shippers: t/s nominated at T, surges included
   bool is_shipper() const { return cfg_.nomination > 0 || !cfg_.nomination_changes.empty(); }
 

@@ -251,3 +251,63 @@ metrics:
   CHECK(v[2] == 21);
   CHECK(v[3] == 19);
 }
+
+namespace {
+// Daily values of metric INDEX from one run in a child process.
+std::vector<double> daily(const std::string& yaml, size_t index) {
+  return in_child([&] {
+    const auto doc = sim::load_document_text(yaml, "test.yaml");
+    const auto scenario = models::load_scenario(doc);
+    models::Simulation s(doc, scenario, {"test.yaml", "", 0});
+    s.run();
+    return s.recorder().metric_daily(index);
+  });
+}
+}  // namespace
+
+TEST_CASE("growth compounds a service's rate over the run", "[sim]") {
+  // 10 trains/mo doubling every year: the integral over one year is 120 / ln 2 = 173.1 trains,
+  // and December runs at 2^(11/12) = 1.89 times January's rate.
+  const auto v = all_monthly(R"(
+name: growth
+start: 2025-01-01
+end: 2025-12-31
+stages:
+  - {name: line, type: rail_section, running_time: 1h}
+services:
+  - {name: s, class: transit, route: [line], rate: 10 trains/mo, growth: 100%/yr}
+metrics:
+  - {name: trains, count: trains, event: create, source: s}
+)");
+  double total = 0;
+  for (double x : v) total += x;
+  CHECK(total == Approx(173.1).margin(1.5));
+  CHECK(v[11] / v[0] == Approx(1.89).margin(0.15));
+}
+
+TEST_CASE("an embargo holds one service's consignments at a stage while others pass", "[sim]") {
+  // Trains of `held` and `free` arrive daily at 00:00; `held` is embargoed at the terminal from
+  // 10 to 19 January: its ten trains wait and all leave on 20 January with that day's own train.
+  const std::string yaml = R"(
+name: embargo
+start: 2025-01-01
+end: 2025-01-31
+stages:
+  - name: terminal
+    type: terminal
+    servers: 20
+    handling_time: 1h
+    yard: 2000 TEU
+    embargoes: [{from: 2025-01-10, to: 2025-01-19, sources: [held], reason: test}]
+services:
+  - {name: held, class: transit, route: [terminal], every: 1d, teu: 100 TEU}
+  - {name: free, class: transit, route: [terminal], every: 1d, teu: 100 TEU}
+metrics:
+  - {name: held_out, count: trains, event: depart, at: terminal, source: held}
+  - {name: free_out, count: trains, event: depart, at: terminal, source: free}
+)";
+  const auto held = daily(yaml, 0), free = daily(yaml, 1);
+  for (int d = 9; d <= 18; ++d) CHECK(held[d] == 0);
+  CHECK(held[19] == 11);
+  for (int d = 0; d < 31; ++d) CHECK(free[d] == 1);
+}
