@@ -31,7 +31,7 @@ class SimClockFlag : public spdlog::custom_flag_formatter {
       std::snprintf(buf, sizeof buf, "%s %02d:%02d", format_date(day).c_str(), static_cast<int>(sec / 3600),
                     static_cast<int>(std::fmod(sec, 3600.0) / 60));
       text = buf;
-      if (const auto* self = simgrid::s4u::Actor::self()) text += " " + self->get_name();
+      if (const auto* self = simgrid::s4u::Actor::self(); self && !self->get_name().empty()) text += " " + self->get_name();
     }
     dest.append(text.data(), text.data() + text.size());
   }

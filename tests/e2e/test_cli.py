@@ -47,3 +47,9 @@ out_file = os.path.join(d, "set.h5")
 code, out, _ = caspian("run", scenario("examples/hand_check.yaml"), "-o", out_file, "--set", "services.shuttle.teu=50 TEU", "--summary", "json")
 expect('"total": 2250' in out, "--set halves TEU per train")
 print("ok")
+
+# One log stream: SimGrid's own lines come through it, and lines carry the simulated date.
+code, _, err = caspian("run", scenario("examples/hand_check.yaml"), "-o", os.path.join(d, "log.h5"), "--log-level", "debug")
+expect("simgrid info: xbt_cfg" in err, f"SimGrid's log routed into ours: {err[:300]}")
+expect("[2025-01-01 00:00] kernel info: running 2025-01-01 to 2025-03-31" in err, f"simulated time stamps: {err[:500]}")
+print("ok: logs")
