@@ -71,3 +71,40 @@ TEST_CASE("a replication result survives the trip through bytes", "[experiment]"
   CHECK(back.layout.metrics == r.layout.metrics);
   CHECK(back.layout.months == r.layout.months);
 }
+
+#include <sstream>
+#include <sys/stat.h>
+
+#include "sim/experiment_output.h"
+
+TEST_CASE("a failed replication is reported with its reason and the others are summarised", "[experiment]") {
+  sim::Experiment e;
+  e.info.scenario_name = "test";
+  e.layout.months = {"2025-01"};
+  e.layout.metrics = {"teu"};
+  e.layout.metric_units = {"TEU"};
+  e.layout.metric_descriptions = {""};
+  for (int r = 0; r < 3; ++r) {
+    sim::ReplicationResult rep;
+    rep.metric_monthly = {{10.0 * (r + 1)}};
+    rep.metric_total = {10.0 * (r + 1)};
+    e.ok.push_back(r != 1);
+    e.errors.push_back(r == 1 ? "the simulation deadlocked" : "");
+    e.reps.push_back(r == 1 ? sim::ReplicationResult{} : rep);
+  }
+  std::ostringstream out;
+  sim::print_experiment(out, e, true, "x.h5");
+  const std::string json = out.str();
+  CHECK(json.find("\"failed\": [{\"replication\": 1, \"reason\": \"the simulation deadlocked\"}]") != std::string::npos);
+  CHECK(json.find("\"n\": 2, \"mean\": 20") != std::string::npos);  // replications 0 and 2: 10 and 30
+
+  char dir[] = "/tmp/caspian-exp-XXXXXX";
+  REQUIRE(mkdtemp(dir));
+  const std::string path = std::string(dir) + "/e.h5";
+  sim::write_experiment_file(path, e);
+  struct stat st {};
+  CHECK(stat(path.c_str(), &st) == 0);
+  CHECK(st.st_size > 0);
+  std::remove(path.c_str());
+  rmdir(dir);
+}
