@@ -56,6 +56,7 @@ class Reader {
   size_t count() { return static_cast<size_t>(num()); }
   void raw(void* p, size_t n) {
     if (pos_ + n > b_.size()) throw std::runtime_error("truncated replication result");
+    if (n == 0) return;  // an empty vector's data() may be null, and memcpy(nullptr, _, 0) is undefined
     std::memcpy(p, b_.data() + pos_, n);
     pos_ += n;
   }
