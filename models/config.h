@@ -45,6 +45,11 @@ struct VesselConfig {
   std::vector<Change> changes;
 };
 
+// Days during which some sources' cargo waits at a stage (embargoes, pipeline intake halts).
+struct SourceWindow : Window {
+  std::vector<std::string> sources;  // services, flows or shippers by name; empty: all of them
+};
+
 // A pipeline fed from a terminal's storage: BTC from Sangachal. Capacity is shared max-min by the
 // shippers whose routes end in it, each with an optional cap.
 struct PipelineConfig {
@@ -61,13 +66,7 @@ struct PipelineConfig {
     Where where;
   };
   std::vector<Change> changes;
-  struct Halt {
-    long from_day = 0, to_day = 0;
-    std::vector<std::string> sources;  // empty: all shippers
-    std::string reason;
-    Where where;
-  };
-  std::vector<Halt> halts;
+  std::vector<SourceWindow> halts;  // a shipper's intake stops (no sources listed: every shipper's)
   double outages_per_year = 0;  // a stochastic outage process (Poisson), with
   Distribution outage_duration;  // this duration
 };
@@ -101,13 +100,7 @@ struct StageConfig {
   };
   std::vector<Change> changes;  // dated capacity changes, in date order
   std::vector<Window> outages;  // no new starts during these days (work in progress finishes)
-  struct Embargo {  // consignments of these services and flows are not handled for these days
-    long from_day = 0, to_day = 0;
-    std::vector<std::string> sources;
-    std::string reason;
-    Where where;
-  };
-  std::vector<Embargo> embargoes;
+  std::vector<SourceWindow> embargoes;  // these sources' consignments are not handled for these days
   double yard_teu = 0;  // terminals: yard capacity; its occupancy is reported as its own resource
   Where where;
 };

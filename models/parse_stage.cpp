@@ -45,6 +45,29 @@ void parse_changes(MapReader& r, std::vector<Change>& out, const std::vector<std
   std::stable_sort(out.begin(), out.end(), [](const Change& a, const Change& b) { return a.day < b.day; });
 }
 
+// Embargoes and halts: dated days for some sources (all of them when `sources` may be left out).
+std::vector<SourceWindow> parse_source_windows(MapReader& r, const char* key, bool sources_required) {
+  std::vector<SourceWindow> out;
+  const sim::Node* n = r.optional(key);
+  if (!n) return out;
+  const auto& items = sim::as_list(*n, r.path(key));
+  for (size_t i = 0; i < items.size(); ++i) {
+    MapReader m(items[i], r.path(key) + "[" + std::to_string(i) + "]");
+    SourceWindow w;
+    w.where = items[i].where;
+    w.from_day = sim::as_date(m.required("from"), m.path("from"));
+    w.to_day = sim::as_date(m.required("to"), m.path("to"));
+    if (w.to_day < w.from_day) sim::fail(items[i], m.path("to"), "it ends (to) before it starts (from)");
+    const sim::Node* src = sources_required ? &m.required("sources") : m.optional("sources");
+    if (src) w.sources = sim::as_name_list(*src, m.path("sources"));
+    if (const sim::Node* why = m.optional("reason")) w.reason = sim::as_string(*why, m.path("reason"));
+    m.optional("source");
+    m.finish();
+    out.push_back(w);
+  }
+  return out;
+}
+
 void parse_sea_area(MapReader& r, StageConfig& s) {
   if (const sim::Node* a = r.optional("sea_area")) {
     s.sea_area = sim::as_name(*a, r.path("sea_area"));
@@ -81,22 +104,7 @@ void parse_handling(MapReader& r, StageConfig& s, const char* time_key) {
   s.servers = sim::as_int(r.required("servers"), r.path("servers"), 1, 100000);
   s.service = sim::as_distribution(r.required(time_key), r.path(time_key), sim::dims::duration);
   if (const sim::Node* y = r.optional("yard")) s.yard_teu = sim::as_positive(*y, r.path("yard"), sim::dims::teu);
-  if (const sim::Node* e = r.optional("embargoes")) {
-    const auto& items = sim::as_list(*e, r.path("embargoes"));
-    for (size_t i = 0; i < items.size(); ++i) {
-      MapReader m(items[i], r.path("embargoes") + "[" + std::to_string(i) + "]");
-      StageConfig::Embargo em;
-      em.where = items[i].where;
-      em.from_day = sim::as_date(m.required("from"), m.path("from"));
-      em.to_day = sim::as_date(m.required("to"), m.path("to"));
-      if (em.to_day < em.from_day) sim::fail(items[i], m.path("to"), "the embargo ends before it starts");
-      em.sources = sim::as_name_list(m.required("sources"), m.path("sources"));
-      if (const sim::Node* why = m.optional("reason")) em.reason = sim::as_string(*why, m.path("reason"));
-      m.optional("source");
-      m.finish();
-      s.embargoes.push_back(em);
-    }
-  }
+  s.embargoes = parse_source_windows(r, "embargoes", true);
   // An optional limit on trains handled per day (e.g. a border station's exchange capacity).
   if (const sim::Node* c = r.optional("capacity")) s.headway = headway_of(*c, r.path("capacity"));
   parse_changes(r, s.changes, {"servers", "capacity"}, [](StageConfig::Change& ch, const std::string& key, const sim::Node& v, const std::string& p) {
@@ -226,22 +234,7 @@ void parse_pipeline(MapReader& r, StageConfig& s) {
   parse_changes(r, p.changes, {"capacity"}, [&](PipelineConfig::Change& ch, const std::string&, const sim::Node& v, const std::string& path) {
     ch.capacity = mass_rate_of(v, path, density);
   });
-  if (const sim::Node* halts = r.optional("halts")) {
-    const auto& items = sim::as_list(*halts, r.path("halts"));
-    for (size_t i = 0; i < items.size(); ++i) {
-      MapReader h(items[i], r.path("halts") + "[" + std::to_string(i) + "]");
-      PipelineConfig::Halt halt;
-      halt.where = items[i].where;
-      halt.from_day = sim::as_date(h.required("from"), h.path("from"));
-      halt.to_day = sim::as_date(h.required("to"), h.path("to"));
-      if (halt.to_day < halt.from_day) sim::fail(items[i], h.path("to"), "the halt ends before it starts");
-      if (const sim::Node* src = h.optional("sources")) halt.sources = sim::as_name_list(*src, h.path("sources"));
-      if (const sim::Node* why = h.optional("reason")) halt.reason = sim::as_string(*why, h.path("reason"));
-      h.optional("source");
-      h.finish();
-      p.halts.push_back(halt);
-    }
-  }
+  p.halts = parse_source_windows(r, "halts", false);
   if (const sim::Node* op = r.optional("outage_process")) {
     MapReader o(*op, r.path("outage_process"));
     p.outages_per_year = sim::as_number(o.required("per_year"), o.path("per_year"));

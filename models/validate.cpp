@@ -54,11 +54,11 @@ void validate(const Scenario& s) {
   for (const auto& st : s.stages)
     if (!st.sea_area.empty()) known(st.sea_area, areas, st.sea_area_where, "stages[" + st.name + "].sea_area", "sea area under `weather`");
   for (const auto& st : s.stages) {
-    for (const auto& em : st.embargoes)
-      for (const auto& src : em.sources) known(src, source_names, em.where, "stages[" + st.name + "].embargoes", "service or flow");
+    for (const auto& [key, windows] : {std::pair{"embargoes", &st.embargoes}, std::pair{"halts", &st.pipeline.halts}})
+      for (const auto& w : *windows)
+        for (const auto& src : w.sources)
+          known(src, source_names, w.where, "stages[" + st.name + "]." + key, "service, flow or shipper");
     for (const auto& c : st.pipeline.caps) known(c.source, source_names, c.where, "stages[" + st.name + "].shipper_caps", "shipper");
-    for (const auto& h : st.pipeline.halts)
-      for (const auto& src : h.sources) known(src, source_names, h.where, "stages[" + st.name + "].halts", "shipper");
   }
   for (const auto& st : s.stages)
     for (const auto& w : st.outages)
