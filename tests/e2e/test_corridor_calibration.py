@@ -33,8 +33,11 @@ res = json.loads(stdout)
 for m, c in res["conservation"].items():
     expect(abs(c["created"] - c["delivered"] - c["in_system"]) <= 1e-6 * max(1.0, c["created"]), f"conservation of {m}: {c}")
 with h5py.File(single) as f:
+    months = [m.decode() for m in f["calendar/month"][:]]
+    expect(months[0] == "2024-11" and months[2] == "2025-01" and len(months) == 14, f"two warm-up months, then 2025: {months}")
     for s in ("queue_teu_mean", "queue_teu_max", "queue_wagons_mean", "queue_wagons_max", "utilisation"):
-        expect(f[f"resources/alat_container_terminal/{s}"].shape == (12,), s)
+        expect(f[f"resources/alat_container_terminal/{s}"].shape == (14,), s)
+    expect(f["metrics/ady_teu"][0] == 0 and f["metrics/ady_teu"][1] == 0, "warm-up months count nothing")
     t = f["transit_time/china_europe_transit"]
     expect(t.shape[0] > 100 and 5 < t.attrs["p50"] < 30, f"China-Europe transit p50 {t.attrs['p50']:.1f} d")
     expect("bottlenecks" in f, "bottleneck report in the file")
