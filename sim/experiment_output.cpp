@@ -66,19 +66,9 @@ std::vector<std::vector<double>> rows(const Experiment& e, const std::vector<std
 void write_experiment(const H5::Group& root, const Experiment& e) {
   const auto& info = e.info;
   const auto& l = e.layout;
-  attr(root, "simulator", std::string("caspian"));
-  attr(root, "format", std::string("caspian-replications/1"));
-  attr(root, "version", info.version);
-  attr(root, "scenario_name", info.scenario_name);
-  attr(root, "scenario_description", info.scenario_description);
-  attr(root, "scenario_file", info.scenario_file);
-  attr(root, "scenario", info.scenario_yaml);
-  attr(root, "overrides", info.sets);
-  h5::attr_u64(root, "seed", info.seed);
+  h5::write_run_attributes(root, info, "caspian-replications/1");
   h5::attr_u64(root, "replications", e.reps.size());
   h5::attr_u64(root, "failed", e.reps.size() - e.succeeded().size());
-  attr(root, "start_date", info.start_date);
-  attr(root, "end_date", info.end_date);
   const auto bc = binding_constraint(e);
   attr(root, "binding_constraint", bc.resource);
   attr(root, "binding_constraint_utilisation", bc.utilisation.mean);

@@ -10,7 +10,15 @@
 #include <string>
 #include <vector>
 
+namespace sim {
+struct RunInfo;
+}
+
 namespace sim::h5 {
+
+// The attributes every result file carries at its root: simulator, format, version, the merged
+// scenario text and its source files' names, overrides, seed, first and last simulated day.
+void write_run_attributes(const H5::Group& root, const RunInfo& info, const std::string& format);
 
 void attr(const H5::H5Object& obj, const std::string& name, const std::string& value);
 void attr(const H5::H5Object& obj, const std::string& name, double value);

@@ -22,6 +22,20 @@ using h5::series;
 using h5::strings;
 using h5::untimed_dcpl;
 
+void h5::write_run_attributes(const H5::Group& root, const RunInfo& info, const std::string& format) {
+  attr(root, "simulator", std::string("caspian"));
+  attr(root, "format", format);
+  attr(root, "version", info.version);
+  attr(root, "scenario_name", info.scenario_name);
+  attr(root, "scenario_description", info.scenario_description);
+  attr(root, "scenario_file", info.scenario_file);
+  attr(root, "scenario", info.scenario_yaml);
+  attr(root, "overrides", info.sets);
+  attr_u64(root, "seed", info.seed);
+  attr(root, "start_date", info.start_date);
+  attr(root, "end_date", info.end_date);
+}
+
 std::vector<TargetResult> evaluate_targets(const Recorder& rec, const std::vector<TargetSpec>& targets) {
   std::vector<TargetResult> out;
   for (const auto& t : targets) {
@@ -137,18 +151,8 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
   h5::guarded("cannot write results to " + temp_, [&] {
     const H5::Group root = impl_->tmp.root();
     const auto& info = res.info;
-    attr(root, "simulator", std::string("caspian"));
-    attr(root, "version", info.version);
-    attr(root, "format", std::string("caspian-results/1"));
-    attr(root, "scenario_name", info.scenario_name);
-    attr(root, "scenario_description", info.scenario_description);
-    attr(root, "scenario_file", info.scenario_file);
-    attr(root, "scenario", info.scenario_yaml);
-    attr(root, "overrides", info.sets);
-    attr_u64(root, "seed", info.seed);
+    h5::write_run_attributes(root, info, "caspian-results/1");
     attr_u64(root, "replication", info.replication);
-    attr(root, "start_date", info.start_date);
-    attr(root, "end_date", info.end_date);
 
     auto sources = group(root, "scenario_files");
     for (size_t i = 0; i < info.scenario_sources.size(); ++i) {

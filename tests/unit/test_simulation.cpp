@@ -13,13 +13,21 @@
 
 namespace {
 
-// Runs SCENARIO_YAML and returns the monthly series of metric 0 followed by the conservation ledger.
-std::vector<double> run_yaml(const std::string& yaml) {
+// Runs SCENARIO_YAML in a child process and returns what EXTRACT reads from the finished simulation.
+template <class Extract>
+std::vector<double> simulate(const std::string& yaml, Extract extract) {
   return in_child([&] {
     const auto doc = sim::load_document_text(yaml, "test.yaml");
     const auto scenario = models::load_scenario(doc);
     models::Simulation s(doc, scenario, {"test.yaml", "", 0});
     s.run();
+    return extract(s);
+  });
+}
+
+// The monthly series of metric 0 followed by the conservation ledger.
+std::vector<double> run_yaml(const std::string& yaml) {
+  return simulate(yaml, [](const models::Simulation& s) {
     auto out = s.recorder().metric_monthly(0);
     const auto& r = s.recorder();
     for (auto m : {sim::Measure::Teu, sim::Measure::Trains})
@@ -113,13 +121,9 @@ TEST_CASE("an actor that fails makes the run fail with a simulation error", "[si
 
 namespace {
 
-// Monthly values of every metric, in declaration order, from one run in a child process.
+// Monthly values of every metric, in declaration order.
 std::vector<double> all_monthly(const std::string& yaml) {
-  return in_child([&] {
-    const auto doc = sim::load_document_text(yaml, "test.yaml");
-    const auto scenario = models::load_scenario(doc);
-    models::Simulation s(doc, scenario, {"test.yaml", "", 0});
-    s.run();
+  return simulate(yaml, [](const models::Simulation& s) {
     std::vector<double> out;
     for (size_t m = 0; m < s.recorder().metrics().size(); ++m)
       for (double v : s.recorder().metric_monthly(m)) out.push_back(v);
@@ -253,15 +257,9 @@ metrics:
 }
 
 namespace {
-// Daily values of metric INDEX from one run in a child process.
+// Daily values of metric INDEX.
 std::vector<double> daily(const std::string& yaml, size_t index) {
-  return in_child([&] {
-    const auto doc = sim::load_document_text(yaml, "test.yaml");
-    const auto scenario = models::load_scenario(doc);
-    models::Simulation s(doc, scenario, {"test.yaml", "", 0});
-    s.run();
-    return s.recorder().metric_daily(index);
-  });
+  return simulate(yaml, [index](const models::Simulation& s) { return s.recorder().metric_daily(index); });
 }
 }  // namespace
 
