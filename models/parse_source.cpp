@@ -116,38 +116,28 @@ SourceConfig parse_shipper(const sim::Node& node, const std::string& path, long 
   const double lot = r.optional("lot") ? sim::as_positive(*r.optional("lot"), r.path("lot"), sim::dims::duration) : 86400.0;
   s.schedule.kind = ScheduleConfig::Kind::Interval;
   s.schedule.interval = Distribution::constant(lot);
-  if (const sim::Node* ch = r.optional("changes")) {
-    const auto& items = sim::as_list(*ch, r.path("changes"));
-    for (size_t i = 0; i < items.size(); ++i) {
-      MapReader c(items[i], r.path("changes") + "[" + std::to_string(i) + "]");
-      SourceConfig::Nomination n;
-      n.where = items[i].where;
-      n.day = sim::as_date(c.required("date"), c.path("date"));
-      n.rate = sim::as_quantity(c.required("nomination"), c.path("nomination"), sim::dims::mass_rate).value;
-      if (n.rate < 0) sim::fail(*c.optional("nomination"), c.path("nomination"), "must not be negative");
-      c.optional("reason");
-      c.optional("source");
-      c.finish();
-      s.nomination_changes.push_back(n);
-    }
-    std::stable_sort(s.nomination_changes.begin(), s.nomination_changes.end(), [](const auto& a, const auto& b) { return a.day < b.day; });
-  }
-  if (const sim::Node* su = r.optional("surges")) {
-    const auto& items = sim::as_list(*su, r.path("surges"));
-    for (size_t i = 0; i < items.size(); ++i) {
-      MapReader c(items[i], r.path("surges") + "[" + std::to_string(i) + "]");
-      SourceConfig::Surge g;
-      g.from_day = sim::as_date(c.required("from"), c.path("from"));
-      g.to_day = sim::as_date(c.required("to"), c.path("to"));
-      g.extra = sim::as_quantity(c.required("extra"), c.path("extra"), sim::dims::mass_rate).value;
-      if (g.extra < 0) sim::fail(*c.optional("extra"), c.path("extra"), "must not be negative (a surge adds to the nomination)");
-      if (c.optional("reason")) g.reason = sim::as_string(*c.optional("reason"), c.path("reason"));
-      c.optional("source");
-      c.finish();
-      if (g.to_day < g.from_day) sim::fail(items[i], c.path("to"), "the surge ends before it starts");
-      s.surges.push_back(g);
-    }
-  }
+  each_mapping(r, "changes", [&](const sim::Node& item, MapReader& c) {
+    SourceConfig::Nomination n;
+    n.where = item.where;
+    n.day = sim::as_date(c.required("date"), c.path("date"));
+    n.rate = sim::as_quantity(c.required("nomination"), c.path("nomination"), sim::dims::mass_rate).value;
+    if (n.rate < 0) sim::fail(*c.optional("nomination"), c.path("nomination"), "must not be negative");
+    c.optional("reason");
+    c.optional("source");
+    s.nomination_changes.push_back(n);
+  });
+  std::stable_sort(s.nomination_changes.begin(), s.nomination_changes.end(), [](const auto& a, const auto& b) { return a.day < b.day; });
+  each_mapping(r, "surges", [&](const sim::Node& item, MapReader& c) {
+    SourceConfig::Surge g;
+    g.from_day = sim::as_date(c.required("from"), c.path("from"));
+    g.to_day = sim::as_date(c.required("to"), c.path("to"));
+    g.extra = sim::as_quantity(c.required("extra"), c.path("extra"), sim::dims::mass_rate).value;
+    if (g.extra < 0) sim::fail(*c.optional("extra"), c.path("extra"), "must not be negative (a surge adds to the nomination)");
+    if (c.optional("reason")) g.reason = sim::as_string(*c.optional("reason"), c.path("reason"));
+    c.optional("source");
+    if (g.to_day < g.from_day) sim::fail(item, c.path("to"), "the surge ends before it starts");
+    s.surges.push_back(g);
+  });
   parse_active_days(r, s, start_day, end_day);
   r.finish();
   return s;

@@ -22,13 +22,9 @@ std::vector<Window> parse_outages(MapReader& r) {
 // Dated changes: each item has `date` and some of the keys the stage type allows to change.
 template <class Change, class Apply>
 void parse_changes(MapReader& r, std::vector<Change>& out, const std::vector<std::string>& keys, Apply apply) {
-  const sim::Node* n = r.optional("changes");
-  if (!n) return;
-  const auto& items = sim::as_list(*n, r.path("changes"));
-  for (size_t i = 0; i < items.size(); ++i) {
-    MapReader c(items[i], r.path("changes") + "[" + std::to_string(i) + "]");
+  each_mapping(r, "changes", [&](const sim::Node& item, MapReader& c) {
     Change ch;
-    ch.where = items[i].where;
+    ch.where = item.where;
     ch.day = sim::as_date(c.required("date"), c.path("date"));
     bool any = false;
     for (const auto& key : keys)
@@ -38,33 +34,27 @@ void parse_changes(MapReader& r, std::vector<Change>& out, const std::vector<std
       }
     c.optional("reason");
     c.optional("source");
-    if (!any) sim::fail(items[i], c.path("date"), "a change needs a new value for one of its keys besides the date");
-    c.finish();
+    if (!any) sim::fail(item, c.path("date"), "a change needs a new value for one of its keys besides the date");
     out.push_back(ch);
-  }
+  });
   std::stable_sort(out.begin(), out.end(), [](const Change& a, const Change& b) { return a.day < b.day; });
 }
 
 // Embargoes and halts: dated days for some sources (all of them when `sources` may be left out).
 std::vector<SourceWindow> parse_source_windows(MapReader& r, const char* key, bool sources_required) {
   std::vector<SourceWindow> out;
-  const sim::Node* n = r.optional(key);
-  if (!n) return out;
-  const auto& items = sim::as_list(*n, r.path(key));
-  for (size_t i = 0; i < items.size(); ++i) {
-    MapReader m(items[i], r.path(key) + "[" + std::to_string(i) + "]");
+  each_mapping(r, key, [&](const sim::Node& item, MapReader& m) {
     SourceWindow w;
-    w.where = items[i].where;
+    w.where = item.where;
     w.from_day = sim::as_date(m.required("from"), m.path("from"));
     w.to_day = sim::as_date(m.required("to"), m.path("to"));
-    if (w.to_day < w.from_day) sim::fail(items[i], m.path("to"), "it ends (to) before it starts (from)");
+    if (w.to_day < w.from_day) sim::fail(item, m.path("to"), "it ends (to) before it starts (from)");
     const sim::Node* src = sources_required ? &m.required("sources") : m.optional("sources");
     if (src) w.sources = sim::as_name_list(*src, m.path("sources"));
     if (const sim::Node* why = m.optional("reason")) w.reason = sim::as_string(*why, m.path("reason"));
     m.optional("source");
-    m.finish();
     out.push_back(w);
-  }
+  });
   return out;
 }
 
@@ -218,19 +208,14 @@ void parse_pipeline(MapReader& r, StageConfig& s) {
     sim::fail(cap, r.path("capacity"), std::string("expected a pumping capacity like 1.2 Mbbl/d or 50 Mt/yr: ") + e.what());
   }
   if (!(p.capacity > 0)) sim::fail(cap, r.path("capacity"), "must be above zero");
-  if (const sim::Node* caps = r.optional("shipper_caps")) {
-    const auto& items = sim::as_list(*caps, r.path("shipper_caps"));
-    for (size_t i = 0; i < items.size(); ++i) {
-      MapReader c(items[i], r.path("shipper_caps") + "[" + std::to_string(i) + "]");
-      PipelineConfig::Cap k;
-      k.where = items[i].where;
-      k.source = sim::as_name(c.required("source"), c.path("source"));
-      k.cap = mass_rate_of(c.required("cap"), c.path("cap"), density);
-      c.optional("reason");
-      c.finish();
-      p.caps.push_back(k);
-    }
-  }
+  each_mapping(r, "shipper_caps", [&](const sim::Node& item, MapReader& c) {
+    PipelineConfig::Cap k;
+    k.where = item.where;
+    k.source = sim::as_name(c.required("source"), c.path("source"));
+    k.cap = mass_rate_of(c.required("cap"), c.path("cap"), density);
+    c.optional("reason");
+    p.caps.push_back(k);
+  });
   parse_changes(r, p.changes, {"capacity"}, [&](PipelineConfig::Change& ch, const std::string&, const sim::Node& v, const std::string& path) {
     ch.capacity = mass_rate_of(v, path, density);
   });
