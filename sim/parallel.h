@@ -18,6 +18,12 @@ struct TaskOutcome {
 std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std::string(int)>& task,
                                     const std::function<void(int, int)>& progress = {});
 
+// For a command that will fork workers, call first thing: re-executes this program once with every
+// library symbol bound at load time (LD_BIND_NOW). Lazily bound, each worker would look up again
+// every SimGrid symbol the relay never called, and write the result into pages it shares with the
+// relay (a copy-on-write fault each). Returns at once when already bound, or if the re-exec fails.
+void bind_symbols_before_forking(char** argv);
+
 // A progress line on a terminal ("[####----] 12/30 2.1/s 6s left"), plain lines otherwise.
 class Progress {
  public:

@@ -14,6 +14,7 @@
 #include "sim/errors.h"
 #include "sim/experiment_output.h"
 #include "sim/log.h"
+#include "sim/parallel.h"
 #include "sim/reader.h"
 #include "sim/summary.h"
 
@@ -239,6 +240,7 @@ int main(int argc, char** argv) {
   }
 
   const Options& active = run->parsed() ? run_o : compare->parsed() ? cmp_o : sweep->parsed() ? sweep_o : val_o;
+  if ((run->parsed() && *run_o.reps_opt) || compare->parsed() || sweep->parsed()) sim::bind_symbols_before_forking(argv);
   sim::log::setup(active.log_level);
   try {
     if (run->parsed()) return cmd_run(run_o);
