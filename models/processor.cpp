@@ -36,7 +36,12 @@ void Processor::accept(Job job) {
   queue_.push_back(job);
   queued_ += job.amounts;
   update_stats(t);
-  wake_.notify();
+  // Start it from the sender's turn when it can start; wake the stage's actor only if it now has
+  // something to do earlier than it planned. Waking it for nothing costs two kernel calls, and most
+  // consignments reach a stage that has room or is busy until later anyway.
+  apply_changes(t);
+  start_ready(t);
+  if (next_wake(t) < planned_wake_) wake_.notify();
 }
 
 sim::Amounts Processor::holding() const {
@@ -96,8 +101,42 @@ void Processor::update_stats(double t) {
   else if (servers_ == 0) stats_.utilisation.set(t, busy_.empty() ? 0.0 : 1.0);
 }
 
-void Processor::loop() {
+void Processor::start_ready(double t) {
+  for (auto it = startable(t); it != queue_.end(); it = startable(t)) {
+    Job job = *it;
+    queue_.erase(it);
+    queued_ = queue_.empty() ? sim::Amounts{} : (queued_ -= job.amounts);
+    emit(sim::EventKind::Start, job, t);
+    busy_.push({t + sim::sample(cfg_.service, rng_), seq_++, job});
+    if (headway_ > 0 && job.amounts.trains > 0) {
+      gate_free_ = t + headway_;
+      // On a line without server limits, capacity use is the share of time the entry is blocked.
+      if (servers_ < 0) stats_.utilisation.add_interval(t, gate_free_, 1.0);
+    }
+    update_stats(t);
+  }
+}
+
+double Processor::next_wake(double t) const {
   const double inf = std::numeric_limits<double>::infinity();
+  double next = busy_.empty() ? inf : busy_.top().done;
+  if (next_change_ < cfg_.changes.size()) next = std::min(next, net_.calendar().seconds_at(cfg_.changes[next_change_].day));
+  if (!queue_.empty()) {
+    double ends = inf;
+    if (in_outage(t, &ends)) {
+      next = std::min(next, ends);
+    } else {
+      for (const auto& job : queue_) {
+        if (embargoed(job, t, &next)) continue;  // wake when its embargo ends
+        if (gated(job, t)) next = std::min(next, gate_free_);
+        break;
+      }
+    }
+  }
+  return next;
+}
+
+void Processor::loop() {
   for (;;) {
     const double t = sim::now();
     apply_changes(t);
@@ -108,34 +147,9 @@ void Processor::loop() {
       emit(sim::EventKind::Depart, job, t);
       net_.forward(job);
     }
-    for (auto it = startable(t); it != queue_.end(); it = startable(t)) {
-      Job job = *it;
-      queue_.erase(it);
-      queued_ = queue_.empty() ? sim::Amounts{} : (queued_ -= job.amounts);
-      emit(sim::EventKind::Start, job, t);
-      busy_.push({t + sim::sample(cfg_.service, rng_), seq_++, job});
-      if (headway_ > 0 && job.amounts.trains > 0) {
-        gate_free_ = t + headway_;
-        // On a line without server limits, capacity use is the share of time the entry is blocked.
-        if (servers_ < 0) stats_.utilisation.add_interval(t, gate_free_, 1.0);
-      }
-      update_stats(t);
-    }
-    double next = busy_.empty() ? inf : busy_.top().done;
-    if (next_change_ < cfg_.changes.size()) next = std::min(next, net_.calendar().seconds_at(cfg_.changes[next_change_].day));
-    if (!queue_.empty()) {
-      double ends = inf;
-      if (in_outage(t, &ends)) {
-        next = std::min(next, ends);
-      } else {
-        for (const auto& job : queue_) {
-          if (embargoed(job, t, &next)) continue;  // wake when its embargo ends
-          if (gated(job, t)) next = std::min(next, gate_free_);
-          break;
-        }
-      }
-    }
-    wake_.wait_until(next);
+    start_ready(t);
+    planned_wake_ = next_wake(t);
+    wake_.wait_until(planned_wake_);
   }
 }
 

@@ -4,6 +4,7 @@
 // leave after their service time. Unlimited servers with a headway is a line where trains run in
 // parallel but enter at most `capacity` per day. One actor runs the stage as its own small event loop.
 #include <deque>
+#include <limits>
 #include <queue>
 
 #include "models/network.h"
@@ -33,6 +34,8 @@ class Processor : public Stage {
   bool embargoed(const Job& job, double t, double* ends) const;
   bool gated(const Job& job, double t) const;  // a train whose headway has not passed
   void update_stats(double t);
+  void start_ready(double t);         // starts every queued consignment that may start at T
+  double next_wake(double t) const;  // when the actor next has something to do
 
   StageConfig cfg_;
   sim::RandomStream rng_;
@@ -46,6 +49,8 @@ class Processor : public Stage {
   int servers_;
   double headway_;
   double gate_free_ = 0;
+  // When the actor will next run by itself; -inf until its first turn, which comes anyway.
+  double planned_wake_ = -std::numeric_limits<double>::infinity();
   size_t next_change_ = 0;
   std::vector<std::pair<double, double>> outages_;  // [from, to) in seconds
   struct Embargo {

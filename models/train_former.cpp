@@ -60,7 +60,8 @@ void TrainFormer::accept(Job job) {
     release(key);
   }
   update_stats();
-  wake_.notify();
+  // Only a train that began forming here can be due before the actor's planned wake.
+  if (next_due() < planned_wake_) wake_.notify();
 }
 
 void TrainFormer::release(const Key& key) {
@@ -83,11 +84,17 @@ void TrainFormer::release(const Key& key) {
   net_.forward(train);
 }
 
+double TrainFormer::next_due() const {
+  if (cfg_.max_wait <= 0) return std::numeric_limits<double>::infinity();  // trains leave only when full
+  double next = std::numeric_limits<double>::infinity();
+  for (const auto& [c, f] : forming_) next = std::min(next, f.since + cfg_.max_wait);
+  return next;
+}
+
 void TrainFormer::loop() {
   for (;;) {
-    double next = std::numeric_limits<double>::infinity();
-    for (const auto& [c, f] : forming_) next = std::min(next, f.since + cfg_.max_wait);
-    wake_.wait_until(next);
+    planned_wake_ = next_due();
+    wake_.wait_until(planned_wake_);
     std::vector<Key> due;
     for (const auto& [k, f] : forming_)
       if (f.since + cfg_.max_wait <= sim::now()) due.push_back(k);

@@ -4,6 +4,7 @@
 // arrived. Block trains pass through unchanged. A formed train is a new consignment carrying the sum
 // of its members (transit time counted from the earliest member); the train itself is recorded as
 // created here, so the conservation ledger stays exact.
+#include <limits>
 #include <map>
 #include <vector>
 
@@ -28,12 +29,14 @@ class TrainFormer : public Stage {
   Key key_of(const Job& j) const;
   void release(const Key& key);
   void loop();
+  double next_due() const;  // when the oldest forming train reaches max_wait
   void update_stats();
 
   FormerConfig cfg_;
   sim::ResourceStats& stats_;
   std::map<Key, Forming> forming_;
   sim::Signal wake_;
+  double planned_wake_ = -std::numeric_limits<double>::infinity();  // -inf: before the actor's first turn
 };
 
 }  // namespace models
