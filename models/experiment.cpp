@@ -1,6 +1,7 @@
 #include "models/experiment.h"
 
 #include "models/simulation.h"
+#include "sim/kernel.h"
 #include "sim/parallel.h"
 
 namespace models {
@@ -18,7 +19,8 @@ sim::Experiment run_replications(const sim::Document& doc, const Scenario& scena
       [&](int done, int total) {
         progress.update(done);
         (void)total;
-      });
+      },
+      [] { sim::Kernel::prebuild(kEngineName); });
   progress.finish();
 
   sim::Experiment e;

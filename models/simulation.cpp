@@ -45,7 +45,7 @@ Simulation::~Simulation() = default;
 
 void Simulation::run() {
   sim::log::set_start_day(scenario_.start_day);
-  sim::Kernel kernel(calendar_.horizon_seconds(), "caspian");
+  sim::Kernel kernel(calendar_.horizon_seconds(), kEngineName);
   Network network(scenario_, calendar_, *recorder_, options_.replication, kernel);
   network.start(kernel);
   sim::log::get("kernel")->info("running {} to {}", results_.info.start_date, results_.info.end_date);

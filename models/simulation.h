@@ -11,6 +11,9 @@
 
 namespace models {
 
+// The name the engine runs under (SimGrid's argv[0]).
+inline constexpr const char* kEngineName = "caspian";
+
 struct RunOptions {
   std::string scenario_file;
   std::string output;  // empty: no result file

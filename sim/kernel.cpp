@@ -22,8 +22,11 @@ bool g_deadlock = false;
 
 }  // namespace
 
-Kernel::Kernel(double horizon_seconds, const std::string& name) : horizon_(horizon_seconds) {
-  if (g_engine) throw SimulationError("a second simulation in one process (SimGrid's Engine is a singleton)");
+namespace {
+
+bool g_claimed = false;  // a Kernel has taken the engine (built here or prebuilt)
+
+void build_engine(const std::string& name) {
   log::route_simgrid();
   std::string arg0 = name;
 #ifdef CASPIAN_SANITIZE
@@ -48,6 +51,19 @@ Kernel::Kernel(double horizon_seconds, const std::string& name) : horizon_(horiz
   g_zone = simgrid::s4u::create_full_zone("corridor");
   g_host = g_zone->create_host("world", 1e9);
   simgrid::s4u::Engine::on_deadlock_cb([] { g_deadlock = true; });
+}
+
+}  // namespace
+
+void Kernel::prebuild(const std::string& name) {
+  if (g_engine) throw SimulationError("the engine is already built in this process");
+  build_engine(name);
+}
+
+Kernel::Kernel(double horizon_seconds, const std::string& name) : horizon_(horizon_seconds) {
+  if (g_claimed) throw SimulationError("a second simulation in one process (SimGrid's Engine is a singleton)");
+  if (!g_engine) build_engine(name);
+  g_claimed = true;
   log::engine_started(true);
 }
 

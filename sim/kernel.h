@@ -11,6 +11,9 @@ class Kernel {
  public:
   // Builds the SimGrid engine with the model options our durations rely on (CM02, no cross-traffic).
   Kernel(double horizon_seconds, const std::string& name);
+  // Builds the engine ahead of the Kernel, in a process that forks replication workers and never
+  // simulates: each worker then starts from the built engine instead of building its own.
+  static void prebuild(const std::string& name);
   ~Kernel();
   Kernel(const Kernel&) = delete;
   Kernel& operator=(const Kernel&) = delete;

@@ -146,7 +146,7 @@ void bind_symbols_before_forking(char** argv) {
 }
 
 std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std::string(int)>& task,
-                                    const std::function<void(int, int)>& progress) {
+                                    const std::function<void(int, int)>& progress, const std::function<void()>& prepare) {
   // Workers are forked by a relay process that holds nothing but the loaded scenario, so forking
   // stays cheap however many results the parent has collected; each result streams back at once.
   std::vector<TaskOutcome> out(tasks);
@@ -158,6 +158,7 @@ std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std
   if (relay < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
   if (relay == 0) {
     close(fds[0]);
+    if (prepare) prepare();
     prepare_worker_heap();
     run_workers(tasks, jobs, task, [&](int i, TaskOutcome&& o) {
       std::string rec;

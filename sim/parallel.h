@@ -14,9 +14,12 @@ struct TaskOutcome {
 };
 
 // TASK(i) runs in a child and returns bytes; an exception or a crash marks that task failed.
-// PROGRESS(done, total) is called in the parent after each completion.
+// PROGRESS(done, total) is called in the parent after each completion. PREPARE, if given, runs once
+// in the relay process that forks the workers, before the first fork: what it builds, every worker
+// inherits ready-made.
 std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std::string(int)>& task,
-                                    const std::function<void(int, int)>& progress = {});
+                                    const std::function<void(int, int)>& progress = {},
+                                    const std::function<void()>& prepare = {});
 
 // For a command that will fork workers, call first thing: re-executes this program once with every
 // library symbol bound at load time (LD_BIND_NOW). Lazily bound, each worker would look up again
