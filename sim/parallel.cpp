@@ -1,6 +1,7 @@
 #include "parallel.h"
 
-#include <malloc.h>
+#include "worker_memory.h"
+
 #include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -32,28 +33,41 @@ double wall() {
 
 namespace {
 
-// Forks a worker per task, at most JOBS at a time, and reports each outcome as it comes.
+std::string read_to_end(int fd) {
+  std::string s;
+  char buf[65536];
+  for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) s.append(buf, static_cast<size_t>(n));
+  return s;
+}
+
+// Forks a worker per task, at most JOBS at a time, and reports each outcome as it comes. The first
+// worker also reports which heap pages it wrote; later workers fault those in at once (worker_memory.h).
 void run_workers(int tasks, int jobs, const std::function<std::string(int)>& task,
                  const std::function<void(int, TaskOutcome&&)>& on_done) {
   struct Worker {
-    int task, fd;
+    int task, fd, pages_fd;
     std::string bytes;
   };
   std::map<pid_t, Worker> running;
   int next = 0, done = 0;
+  HeapPages warm;
+  bool pages_asked = false;
   std::fflush(nullptr);  // children must not flush the parent's buffers again
   while (done < tasks) {
     while (next < tasks && static_cast<int>(running.size()) < std::max(1, jobs)) {
-      int fds[2];
+      int fds[2], pages[2] = {-1, -1};
       if (pipe(fds) != 0) {
         on_done(next, {false, "", std::string("pipe: ") + std::strerror(errno)});
         ++next;
         ++done;
         continue;
       }
+      if (!pages_asked && pipe(pages) == 0) pages_asked = true;
       const pid_t pid = fork();
       if (pid == 0) {
+        prefault(warm);
         close(fds[0]);
+        if (pages[0] >= 0) close(pages[0]);
         int code = 0;
         std::string bytes;
         try {
@@ -62,18 +76,24 @@ void run_workers(int tasks, int jobs, const std::function<std::string(int)>& tas
           bytes = std::string("E") + e.what();
           code = 1;
         }
+        if (pages[1] >= 0) {  // small (at most 16 KiB): fits the pipe, so this never blocks
+          write_all(pages[1], written_heap_pages().to_bytes());
+          close(pages[1]);
+        }
         write_all(fds[1], bytes);
         close(fds[1]);
         std::fflush(nullptr);
         _exit(code);
       }
       close(fds[1]);
+      if (pages[1] >= 0) close(pages[1]);
       if (pid < 0) {
         close(fds[0]);
+        if (pages[0] >= 0) close(pages[0]);
         on_done(next, {false, "", std::string("fork: ") + std::strerror(errno)});
         ++done;
       } else {
-        running[pid] = {next, fds[0], {}};
+        running[pid] = {next, fds[0], pages[0], {}};
       }
       ++next;
     }
@@ -98,6 +118,10 @@ void run_workers(int tasks, int jobs, const std::function<std::string(int)>& tas
       close(w.fd);
       int status = 0;
       waitpid(pids[i], &status, 0);
+      if (w.pages_fd >= 0) {
+        warm = within_heap(HeapPages::from_bytes(read_to_end(w.pages_fd)));
+        close(w.pages_fd);
+      }
       TaskOutcome o;
       if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && !w.bytes.empty() && w.bytes[0] == 'O') {
         o.ok = true;
@@ -119,21 +143,6 @@ void run_workers(int tasks, int jobs, const std::function<std::string(int)>& tas
 
 void put(std::string& b, const void* p, size_t n) { b.append(static_cast<const char*>(p), n); }
 
-// Memory faults, not simulation, dominate a short worker's cost on a virtual machine: a page first
-// touched costs ~11 us, a page shared with the relay and written costs ~20 us (copy-on-write), and
-// unmapping flushes the TLB on every CPU the worker ran on (tools/bench, docs/performance.md). So in
-// the relay, before any worker is forked: actor stacks (256 KiB each) come from the heap instead of
-// an mmap each, which the worker would unmap when its actors end; the heap is never trimmed; and it
-// is grown once here, untouched, so workers neither call brk nor reuse pages they share with the relay.
-void prepare_worker_heap() {
-  constexpr int kStacksFromHeapBelow = 32 << 20, kNeverTrim = 1 << 30;
-  constexpr size_t kHeapReserve = 16 << 20;
-  mallopt(M_MMAP_THRESHOLD, kStacksFromHeapBelow);
-  mallopt(M_TRIM_THRESHOLD, kNeverTrim);
-  char* volatile reserve = static_cast<char*>(std::malloc(kHeapReserve));
-  if (reserve) reserve[0] = 0;  // keeps the compiler from dropping the malloc/free pair
-  std::free(reserve);
-}
 
 }  // namespace
 
@@ -159,7 +168,7 @@ std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std
   if (relay == 0) {
     close(fds[0]);
     if (prepare) prepare();
-    prepare_worker_heap();
+    prepare_relay_heap();
     run_workers(tasks, jobs, task, [&](int i, TaskOutcome&& o) {
       std::string rec;
       const std::int32_t index = i;
