@@ -46,11 +46,24 @@ void VesselLine::accept(Job job) {
   queue_.push_back(job);
   queued_ += job.amounts;
   update_stats();
-  wake_berths();
+  cargo_arrived();
 }
 
 void VesselLine::wake_berths() {
   for (auto& b : berths_) b->wake.notify();
+}
+
+void VesselLine::cargo_arrived() {
+  for (auto& b : berths_) {
+    if (b->waits == Berth::Waits::Boarding || (b->waits == Berth::Waits::Load && load_ready_at() < b->until)) b->wake.notify();
+  }
+}
+
+void VesselLine::wait_on(Berth& berth, Berth::Waits what, double until) {
+  berth.waits = what;
+  berth.until = until;
+  berth.wake.wait_until(until);
+  berth.waits = Berth::Waits::Other;
 }
 
 sim::Amounts VesselLine::holding() const {
@@ -131,6 +144,12 @@ void VesselLine::board(Berth& berth, double capacity, double& loaded, double& bo
   update_stats();
 }
 
+double VesselLine::load_ready_at() const {
+  const double inf = std::numeric_limits<double>::infinity();
+  const double next_slot = v_.policy == VesselConfig::Policy::Slots ? std::ceil(sim::now() / v_.slot_interval) * v_.slot_interval : inf;
+  return load_ready_at(v_.capacity * load_factor_, next_slot);
+}
+
 double VesselLine::load_ready_at(double capacity, double next_slot) const {
   if (queue_.empty()) return std::numeric_limits<double>::infinity();
   if (queued_.get(v_.unit) >= capacity - kEps) return sim::now();
@@ -146,7 +165,7 @@ void VesselLine::dispatcher(Berth& berth) {
     apply_changes(sim::now());
     const double next_change = next_change_ < v_.changes.size() ? cal.seconds_at(v_.changes[next_change_].day) : inf;
     if (idle_.empty()) {
-      berth.wake.wait_until(next_change);
+      wait_on(berth, Berth::Waits::Vessel, next_change);
       continue;
     }
     // Wait at anchorage, not at a berth, until there is a load to take: a full one waiting, cargo
@@ -155,7 +174,7 @@ void VesselLine::dispatcher(Berth& berth) {
     double next_slot = v_.policy == VesselConfig::Policy::Slots ? std::ceil(sim::now() / v_.slot_interval) * v_.slot_interval : inf;
     const double ready_at = load_ready_at(capacity, next_slot);
     if (ready_at > sim::now()) {
-      berth.wake.wait_until(std::min(ready_at, next_change));
+      wait_on(berth, Berth::Waits::Load, std::min(ready_at, next_change));
       continue;
     }
     const int v = idle_.front();
@@ -179,7 +198,7 @@ void VesselLine::dispatcher(Berth& berth) {
         deadline = next_slot;
       }
       if (sim::now() >= deadline) break;
-      berth.wake.wait_until(deadline);
+      wait_on(berth, Berth::Waits::Boarding, deadline);
     }
     if (v_.loading_rate <= 0) {
       const double from = sim::now(), until = from + sim::sample(v_.loading_time, rng_);
@@ -206,17 +225,17 @@ void VesselLine::voyage(int v) {
     for (const auto& j : vessel.cargo) aboard += j.amounts;
     aboard.vessels = 1;
     net_.recorder().emit({sim::now(), sim::EventKind::Sail, index_, -1, 0, static_cast<std::uint64_t>(v + 1), sim::now(), aboard});
-    sim::sleep_until(sim::now() + sim::sample(v_.crossing_time, vessel.rng));
-    wait_calm();  // the destination port is closed in storms
-    sim::sleep_until(sim::now() + sim::sample(v_.unloading_time, vessel.rng));
+    // Nothing happens on arrival but waiting out a storm (the destination port is closed), and storms
+    // are known in advance: one sleep to the end of unloading instead of two.
+    const double arrives = sim::now() + sim::sample(v_.crossing_time, vessel.rng);
+    sim::sleep_until(closed_.calm_from(arrives) + sim::sample(v_.unloading_time, vessel.rng));
     std::vector<Job> cargo = std::move(vessel.cargo);
     vessel.cargo.clear();
     for (auto& job : cargo) {
       emit(sim::EventKind::Depart, job, sim::now());
       net_.forward(job);
     }
-    wait_calm();
-    sim::sleep_until(sim::now() + sim::sample(v_.return_time, vessel.rng));
+    sim::sleep_until(closed_.calm_from(sim::now()) + sim::sample(v_.return_time, vessel.rng));
     --busy_;
     if (vessel.retired) {
       vessel.state = State::Parked;

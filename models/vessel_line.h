@@ -37,11 +37,18 @@ class VesselLine : public Stage {
   struct Berth {  // a loading position at the origin: one vessel loads there at a time
     std::vector<Job> loading;
     sim::Signal wake;
+    // What its dispatcher waits for on `wake`, and until when: arriving cargo wakes it only when
+    // that changes something (boarding, or a load ready before `until`).
+    enum class Waits { Other, Vessel, Load, Boarding } waits = Waits::Other;
+    double until = 0;
   };
   void dispatcher(Berth& berth);
-  void wake_berths();
+  void wait_on(Berth& berth, Berth::Waits what, double until);
+  void wake_berths();    // a vessel came back: every dispatcher looks again
+  void cargo_arrived();  // wakes the dispatchers the new cargo concerns
   // When a vessel should go to a berth to load: now, later, or infinity (nothing to wait for yet).
   double load_ready_at(double capacity, double next_slot) const;
+  double load_ready_at() const;  // for the current load factor and slot
   void voyage(int v);
   void apply_changes(double t);
   void set_fleet(int fleet);
