@@ -41,7 +41,7 @@ std::string read_to_end(int fd) {
 }
 
 // Forks a worker per task, at most JOBS at a time, and reports each outcome as it comes. The first
-// worker also reports which heap pages it wrote; later workers fault those in at once (worker_memory.h).
+// worker also reports which pages it touched; later workers fault those in at once (worker_memory.h).
 void run_workers(int tasks, int jobs, const std::function<std::string(int)>& task,
                  const std::function<void(int, TaskOutcome&&)>& on_done) {
   struct Worker {
@@ -50,7 +50,7 @@ void run_workers(int tasks, int jobs, const std::function<std::string(int)>& tas
   };
   std::map<pid_t, Worker> running;
   int next = 0, done = 0;
-  HeapPages warm;
+  TouchedPages warm;
   bool pages_asked = false;
   std::fflush(nullptr);  // children must not flush the parent's buffers again
   while (done < tasks) {
@@ -76,8 +76,8 @@ void run_workers(int tasks, int jobs, const std::function<std::string(int)>& tas
           bytes = std::string("E") + e.what();
           code = 1;
         }
-        if (pages[1] >= 0) {  // small (at most 16 KiB): fits the pipe, so this never blocks
-          write_all(pages[1], written_heap_pages().to_bytes());
+        if (pages[1] >= 0) {  // small (at most 24 KiB): fits the pipe, so this never blocks
+          write_all(pages[1], touched_pages().to_bytes());
           close(pages[1]);
         }
         write_all(fds[1], bytes);
@@ -119,7 +119,7 @@ void run_workers(int tasks, int jobs, const std::function<std::string(int)>& tas
       int status = 0;
       waitpid(pids[i], &status, 0);
       if (w.pages_fd >= 0) {
-        warm = within_heap(HeapPages::from_bytes(read_to_end(w.pages_fd)));
+        warm = within_mappings(TouchedPages::from_bytes(read_to_end(w.pages_fd)));
         close(w.pages_fd);
       }
       TaskOutcome o;

@@ -7,41 +7,50 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cerrno>
 #include <cstring>
 
 namespace sim {
 namespace {
 
-#ifndef MADV_POPULATE_WRITE
-constexpr int MADV_POPULATE_WRITE = 23;  // Linux 5.14; older headers lack it
+#ifndef MADV_POPULATE_READ
+constexpr int MADV_POPULATE_READ = 22;  // Linux 5.14; older headers lack them
+constexpr int MADV_POPULATE_WRITE = 23;
 #endif
 
 const std::uintptr_t kPage = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
 
-// [start, end) of the heap: start from /proc/self/maps, end from the current break.
-std::pair<std::uintptr_t, std::uintptr_t> heap_bounds() {
-  std::pair<std::uintptr_t, std::uintptr_t> b{0, 0};
+struct Mapping {
+  std::uintptr_t start, end;
+  bool write;  // private and writable: its touched pages are the ones this process copied or created
+};
+
+// Mappings whose pages a worker may touch: writable private ones and read-only file ones. The
+// stack, vdso and the like are left alone.
+std::vector<Mapping> mappings() {
+  std::vector<Mapping> out;
   FILE* f = std::fopen("/proc/self/maps", "r");
-  if (!f) return b;
-  char line[512];
+  if (!f) return out;
+  char line[1024];
   while (std::fgets(line, sizeof line, f)) {
-    if (!std::strstr(line, "[heap]")) continue;
-    unsigned long start = 0;
-    if (std::sscanf(line, "%lx", &start) == 1) b = {start, reinterpret_cast<std::uintptr_t>(sbrk(0))};
-    break;
+    unsigned long start = 0, end = 0, inode = 0;
+    char perms[8] = "", path[512] = "";
+    if (std::sscanf(line, "%lx-%lx %7s %*s %*s %lu %511s", &start, &end, perms, &inode, path) < 4) continue;
+    const bool write = perms[1] == 'w' && perms[3] == 'p';
+    if (perms[0] != 'r' || (path[0] == '[' && std::strcmp(path, "[heap]") != 0)) continue;
+    if (write || inode != 0) out.push_back({start, end, write});
   }
   std::fclose(f);
-  return b;
+  return out;
 }
 
-void merge_until(std::vector<HeapPages::Range>& r, std::size_t max_ranges) {
+void merge_until(std::vector<TouchedPages::Range>& r, std::size_t max_ranges) {
   for (std::uintptr_t gap = kPage; r.size() > max_ranges; gap *= 2) {
-    std::vector<HeapPages::Range> merged;
+    std::vector<TouchedPages::Range> merged;
     for (const auto& x : r) {
-      if (!merged.empty() && x.at - (merged.back().at + merged.back().bytes) <= gap)
-        merged.back().bytes = x.at + x.bytes - merged.back().at;
-      else
-        merged.push_back(x);
+      const bool joins = !merged.empty() && merged.back().write == x.write && x.at - (merged.back().at + merged.back().bytes) <= gap;
+      if (joins) merged.back().bytes = x.at + x.bytes - merged.back().at;
+      else merged.push_back(x);
     }
     r = std::move(merged);
   }
@@ -59,55 +68,59 @@ void prepare_relay_heap() {
   std::free(reserve);
 }
 
-std::string HeapPages::to_bytes() const {
-  std::string b(ranges.size() * sizeof(ranges[0]), '\0');
+std::string TouchedPages::to_bytes() const {
+  std::string b(ranges.size() * sizeof(Range), '\0');
   if (!ranges.empty()) std::memcpy(b.data(), ranges.data(), b.size());
   return b;
 }
 
-HeapPages HeapPages::from_bytes(const std::string& bytes) {
-  HeapPages p;
-  p.ranges.resize(bytes.size() / sizeof(p.ranges[0]));
-  if (!p.ranges.empty()) std::memcpy(p.ranges.data(), bytes.data(), p.ranges.size() * sizeof(p.ranges[0]));
+TouchedPages TouchedPages::from_bytes(const std::string& bytes) {
+  TouchedPages p;
+  p.ranges.resize(bytes.size() / sizeof(Range));
+  if (!p.ranges.empty()) std::memcpy(p.ranges.data(), bytes.data(), p.ranges.size() * sizeof(Range));
   return p;
 }
 
-HeapPages written_heap_pages(std::size_t max_ranges) {
-  HeapPages out;
-  const auto [start, end] = heap_bounds();
-  FILE* f = start < end ? std::fopen("/proc/self/pagemap", "rb") : nullptr;
+TouchedPages touched_pages(std::size_t max_ranges) {
+  TouchedPages out;
+  FILE* f = std::fopen("/proc/self/pagemap", "rb");
   if (!f) return out;
   // One 64-bit entry per page: bit 63 present, bit 56 mapped by this process only (its own copy).
-  std::vector<std::uint64_t> entry((end - start) / kPage);
-  const bool ok = std::fseek(f, static_cast<long>(start / kPage * sizeof(std::uint64_t)), SEEK_SET) == 0 &&
-                  std::fread(entry.data(), sizeof(std::uint64_t), entry.size(), f) == entry.size();
-  std::fclose(f);
-  if (!ok) return out;
-  for (std::size_t i = 0; i < entry.size(); ++i) {
-    if (!((entry[i] >> 63) & 1) || !((entry[i] >> 56) & 1)) continue;
-    const std::uintptr_t at = start + i * kPage;
-    if (!out.ranges.empty() && out.ranges.back().at + out.ranges.back().bytes == at)
-      out.ranges.back().bytes += kPage;
-    else
-      out.ranges.push_back({at, kPage});
+  std::vector<std::uint64_t> entry;
+  for (const auto& m : mappings()) {
+    entry.resize((m.end - m.start) / kPage);
+    if (std::fseek(f, static_cast<long>(m.start / kPage * sizeof(std::uint64_t)), SEEK_SET) != 0 ||
+        std::fread(entry.data(), sizeof(std::uint64_t), entry.size(), f) != entry.size())
+      continue;
+    for (std::size_t i = 0; i < entry.size(); ++i) {
+      const bool present = (entry[i] >> 63) & 1, own = (entry[i] >> 56) & 1;
+      if (!present || (m.write && !own)) continue;
+      const std::uintptr_t at = m.start + i * kPage;
+      auto& r = out.ranges;
+      if (!r.empty() && r.back().write == m.write && r.back().at + r.back().bytes == at) r.back().bytes += kPage;
+      else r.push_back({at, kPage, m.write});
+    }
   }
+  std::fclose(f);
   merge_until(out.ranges, max_ranges);
   return out;
 }
 
-HeapPages within_heap(const HeapPages& pages) {
-  HeapPages out;
-  const auto [start, end] = heap_bounds();
-  for (const auto& [at, bytes] : pages.ranges) {
-    const std::uintptr_t from = std::max(at, start), to = std::min(at + bytes, end);
-    if (from < to) out.ranges.push_back({from, to - from});
-  }
+TouchedPages within_mappings(const TouchedPages& pages) {
+  TouchedPages out;
+  const auto maps = mappings();
+  for (const auto& r : pages.ranges)
+    for (const auto& m : maps) {
+      const std::uintptr_t from = std::max(r.at, m.start), to = std::min(r.at + r.bytes, m.end);
+      if (from < to && m.write == r.write) out.ranges.push_back({from, to - from, r.write});
+    }
   return out;
 }
 
-void prefault(const HeapPages& pages) {
-  for (const auto& [at, bytes] : pages.ranges)
-    if (madvise(reinterpret_cast<void*>(at), bytes, MADV_POPULATE_WRITE) != 0) return;
+void prefault(const TouchedPages& pages) {
+  for (const auto& r : pages.ranges)
+    if (madvise(reinterpret_cast<void*>(r.at), r.bytes, r.write ? MADV_POPULATE_WRITE : MADV_POPULATE_READ) != 0 && errno == EINVAL)
+      return;  // the kernel cannot do it
 }
 
 }  // namespace sim

@@ -15,28 +15,30 @@ namespace sim {
 // untouched, so workers neither call brk nor share those pages with the relay.
 void prepare_relay_heap();
 
-// Heap pages a worker wrote (its private copies), as [address, address + bytes) ranges. Every
-// worker forked from one relay allocates much the same way, so what the first one wrote, the next
-// ones will write too.
-struct HeapPages {
+// Pages a worker touched after the fork, as ranges: private copies it wrote (heap, library data)
+// and pages of libraries it read or ran (a forked child inherits none of those mapped). Every worker
+// forked from one relay runs much the same code and allocates much the same way, so what the first
+// one touched, the next ones will touch too.
+struct TouchedPages {
   struct Range {
     std::uintptr_t at;
     std::size_t bytes;
+    bool write;  // a private page it wrote; otherwise a file page it read
   };
   std::vector<Range> ranges;
   std::string to_bytes() const;
-  static HeapPages from_bytes(const std::string& bytes);
+  static TouchedPages from_bytes(const std::string& bytes);
 };
 
-// The heap pages this process has written since it was forked (empty if /proc cannot tell).
-// At most MAX_RANGES ranges: nearby ranges are merged until they fit.
-HeapPages written_heap_pages(std::size_t max_ranges = 1024);
+// The pages this process has touched since it was forked (empty if /proc cannot tell). At most
+// MAX_RANGES ranges: nearby ranges of one kind are merged until they fit.
+TouchedPages touched_pages(std::size_t max_ranges = 1024);
 
-// PAGES cut to this process's current heap (a worker's heap may have grown past the relay's).
-HeapPages within_heap(const HeapPages& pages);
+// PAGES cut to this process's mappings of the same kind (a worker's heap may have grown past the relay's).
+TouchedPages within_mappings(const TouchedPages& pages);
 
-// Faults PAGES in, writable, in one call per range instead of one fault per page. A kernel without
-// MADV_POPULATE_WRITE (before 5.14) leaves it to the faults.
-void prefault(const HeapPages& pages);
+// Faults PAGES in, in one call per range instead of one fault per page. A kernel without
+// MADV_POPULATE_READ/WRITE (before 5.14) leaves it to the faults.
+void prefault(const TouchedPages& pages);
 
 }  // namespace sim
