@@ -76,7 +76,7 @@ void run_workers(int tasks, int jobs, const std::function<std::string(int)>& tas
           bytes = std::string("E") + e.what();
           code = 1;
         }
-        if (pages[1] >= 0) {  // small (at most 24 KiB): fits the pipe, so this never blocks
+        if (pages[1] >= 0) {  // at most 48 KiB: fits the pipe, so this never blocks
           write_all(pages[1], touched_pages().to_bytes());
           close(pages[1]);
         }

@@ -42,7 +42,7 @@ Recorder::Recorder(const Calendar& calendar, std::vector<std::string> places, st
     else
       for (int p : m.places) by_kind_place_[k + p + 1].push_back(static_cast<int>(i));
   }
-  buffer_.reserve(kBufferEvents);
+  if (sink_) buffer_.reserve(kBufferEvents);  // workers keep no event table
 }
 
 void Recorder::emit(const Event& e) {

@@ -44,18 +44,6 @@ std::vector<Mapping> mappings() {
   return out;
 }
 
-void merge_until(std::vector<TouchedPages::Range>& r, std::size_t max_ranges) {
-  for (std::uintptr_t gap = kPage; r.size() > max_ranges; gap *= 2) {
-    std::vector<TouchedPages::Range> merged;
-    for (const auto& x : r) {
-      const bool joins = !merged.empty() && merged.back().write == x.write && x.at - (merged.back().at + merged.back().bytes) <= gap;
-      if (joins) merged.back().bytes = x.at + x.bytes - merged.back().at;
-      else merged.push_back(x);
-    }
-    r = std::move(merged);
-  }
-}
-
 }  // namespace
 
 void prepare_relay_heap() {
@@ -86,8 +74,14 @@ TouchedPages touched_pages(std::size_t max_ranges) {
   FILE* f = std::fopen("/proc/self/pagemap", "rb");
   if (!f) return out;
   // One 64-bit entry per page: bit 63 present, bit 56 mapped by this process only (its own copy).
+  // Ranges close together within one mapping are joined; never across mappings, where a join could
+  // span a large reserve nobody touched.
+  constexpr std::uintptr_t kJoinGapPages = 4;
   std::vector<std::uint64_t> entry;
+  constexpr std::uintptr_t kLargestMapping = std::uintptr_t{1} << 30;  // larger ones are reserves (sanitizer shadow)
   for (const auto& m : mappings()) {
+    if (m.end - m.start > kLargestMapping) continue;
+    const std::size_t first = out.ranges.size();
     entry.resize((m.end - m.start) / kPage);
     if (std::fseek(f, static_cast<long>(m.start / kPage * sizeof(std::uint64_t)), SEEK_SET) != 0 ||
         std::fread(entry.data(), sizeof(std::uint64_t), entry.size(), f) != entry.size())
@@ -97,12 +91,12 @@ TouchedPages touched_pages(std::size_t max_ranges) {
       if (!present || (m.write && !own)) continue;
       const std::uintptr_t at = m.start + i * kPage;
       auto& r = out.ranges;
-      if (!r.empty() && r.back().write == m.write && r.back().at + r.back().bytes == at) r.back().bytes += kPage;
+      if (r.size() > first && at - (r.back().at + r.back().bytes) <= kJoinGapPages * kPage) r.back().bytes = at + kPage - r.back().at;
       else r.push_back({at, kPage, m.write});
     }
   }
   std::fclose(f);
-  merge_until(out.ranges, max_ranges);
+  if (out.ranges.size() > max_ranges) out.ranges.resize(max_ranges);  // the rest just fault as usual
   return out;
 }
 

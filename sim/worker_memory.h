@@ -30,9 +30,9 @@ struct TouchedPages {
   static TouchedPages from_bytes(const std::string& bytes);
 };
 
-// The pages this process has touched since it was forked (empty if /proc cannot tell). At most
-// MAX_RANGES ranges: nearby ranges of one kind are merged until they fit.
-TouchedPages touched_pages(std::size_t max_ranges = 1024);
+// The pages this process has touched since it was forked (empty if /proc cannot tell), in at most
+// MAX_RANGES ranges (the first ones by address; 24 bytes each, so 2,048 fit a pipe's 64 KiB).
+TouchedPages touched_pages(std::size_t max_ranges = 2048);
 
 // PAGES cut to this process's mappings of the same kind (a worker's heap may have grown past the relay's).
 TouchedPages within_mappings(const TouchedPages& pages);
