@@ -22,6 +22,7 @@ struct RunOptions {
 
 class Simulation {
  public:
+  // SCENARIO must outlive the simulation.
   Simulation(const sim::Document& doc, const Scenario& scenario, RunOptions options);
   ~Simulation();
   // Throws sim::SimulationError or sim::OutputError; a failed run leaves no result file.
@@ -30,7 +31,7 @@ class Simulation {
   const sim::RunResults& results() const { return results_; }
 
  private:
-  Scenario scenario_;
+  const Scenario& scenario_;  // outlives the simulation: workers would otherwise copy it every replication
   RunOptions options_;
   sim::Calendar calendar_;
   std::unique_ptr<sim::ResultFile> file_;

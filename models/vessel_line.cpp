@@ -49,8 +49,10 @@ void VesselLine::accept(Job job) {
   cargo_arrived();
 }
 
-void VesselLine::wake_berths() {
-  for (auto& b : berths_) b->wake.notify();
+void VesselLine::vessel_returned() {
+  // Only a dispatcher without a vessel has a use for it; the others already hold one.
+  for (auto& b : berths_)
+    if (b->waits == Berth::Waits::Vessel) b->wake.notify();
 }
 
 void VesselLine::cargo_arrived() {
@@ -244,7 +246,7 @@ void VesselLine::voyage(int v) {
       idle_.push_back(v);
     }
     update_stats();
-    wake_berths();
+    vessel_returned();
   }
 }
 

@@ -44,8 +44,8 @@ class VesselLine : public Stage {
   };
   void dispatcher(Berth& berth);
   void wait_on(Berth& berth, Berth::Waits what, double until);
-  void wake_berths();    // a vessel came back: every dispatcher looks again
-  void cargo_arrived();  // wakes the dispatchers the new cargo concerns
+  void vessel_returned();  // wakes the dispatchers waiting for a vessel
+  void cargo_arrived();    // wakes the dispatchers the new cargo concerns
   // When a vessel should go to a berth to load: now, later, or infinity (nothing to wait for yet).
   double load_ready_at(double capacity, double next_slot) const;
   double load_ready_at() const;  // for the current load factor and slot
