@@ -19,12 +19,11 @@ simgrid::s4u::Host* g_host = nullptr;
 bool g_sealed = false;
 std::string g_failure;  // first actor failure, reported after the run
 bool g_deadlock = false;
+bool g_claimed = false;  // a Kernel has taken the engine (built here or prebuilt)
 
 }  // namespace
 
 namespace {
-
-bool g_claimed = false;  // a Kernel has taken the engine (built here or prebuilt)
 
 void build_engine(const std::string& name) {
   log::route_simgrid();

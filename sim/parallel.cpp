@@ -143,7 +143,6 @@ void run_workers(int tasks, int jobs, const std::function<std::string(int)>& tas
 
 void put(std::string& b, const void* p, size_t n) { b.append(static_cast<const char*>(p), n); }
 
-
 }  // namespace
 
 void bind_symbols_before_forking(char** argv) {
@@ -167,9 +166,7 @@ std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std
   if (relay < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
   if (relay == 0) {
     close(fds[0]);
-    if (prepare) prepare();
-    prepare_relay_heap();
-    run_workers(tasks, jobs, task, [&](int i, TaskOutcome&& o) {
+    auto send = [&](int i, TaskOutcome&& o) {
       std::string rec;
       const std::int32_t index = i;
       const std::uint8_t ok = o.ok;
@@ -181,7 +178,14 @@ std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std
       put(rec, &m, sizeof m);
       rec += o.error;
       write_all(fds[1], rec);
-    });
+    };
+    try {
+      if (prepare) prepare();
+      prepare_relay_heap();
+      run_workers(tasks, jobs, task, send);
+    } catch (const std::exception& e) {  // never let the relay return into the parent's code
+      for (int i = 0; i < tasks; ++i) send(i, {false, "", std::string("the relay could not start the workers: ") + e.what()});
+    }
     close(fds[1]);
     _exit(0);
   }

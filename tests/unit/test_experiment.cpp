@@ -34,6 +34,18 @@ TEST_CASE("a task that throws or crashes is recorded as failed and the others st
   CHECK(out[4].output == "4");
 }
 
+TEST_CASE("what the relay prepares reaches every worker and its failure fails every task", "[experiment]") {
+  static int prepared = 0;  // set in the relay only: workers see it, this process does not
+  const auto ok = sim::run_forked(3, 2, [](int) { return std::to_string(prepared); }, {}, [] { prepared = 7; });
+  for (const auto& o : ok) CHECK(o.output == "7");
+  CHECK(prepared == 0);
+  const auto failed = sim::run_forked(3, 2, [](int) { return std::string("ran"); }, {}, [] { throw std::runtime_error("no engine"); });
+  for (const auto& o : failed) {
+    CHECK_FALSE(o.ok);
+    CHECK(o.error == "the relay could not start the workers: no engine");
+  }
+}
+
 TEST_CASE("large outputs pass through the pipe intact", "[experiment]") {
   const auto out = sim::run_forked(3, 3, [](int i) { return std::string(1 << 20, static_cast<char>('a' + i)); });
   for (int i = 0; i < 3; ++i) CHECK(out[i].output == std::string(1 << 20, static_cast<char>('a' + i)));
