@@ -35,12 +35,12 @@ void Processor::accept(Job job) {
   emit(sim::EventKind::Arrive, job, t);
   queue_.push_back(job);
   queued_ += job.amounts;
-  update_stats(t);
   // Start it from the sender's turn when it can start; wake the stage's actor only if it now has
   // something to do earlier than it planned. Waking it for nothing costs two kernel calls, and most
   // consignments reach a stage that has room or is busy until later anyway.
   apply_changes(t);
   start_ready(t);
+  update_stats(t);
   if (next_wake(t) < planned_wake_) wake_.notify();
 }
 
@@ -94,6 +94,7 @@ std::deque<Job>::iterator Processor::startable(double t) {
   return queue_.end();
 }
 
+// Once per instant is enough: levels that change and change back within one instant hold for no time.
 void Processor::update_stats(double t) {
   stats_.set_queue(t, static_cast<double>(queue_.size()), queued_);
   if (yard_) yard_->utilisation.set(t, queued_.teu / cfg_.yard_teu);  // above 1: more than the yard holds
@@ -113,7 +114,6 @@ void Processor::start_ready(double t) {
       // On a line without server limits, capacity use is the share of time the entry is blocked.
       if (servers_ < 0) stats_.utilisation.add_interval(t, gate_free_, 1.0);
     }
-    update_stats(t);
   }
 }
 
@@ -143,11 +143,11 @@ void Processor::loop() {
     while (!busy_.empty() && busy_.top().done <= t) {
       Job job = busy_.top().job;
       busy_.pop();
-      update_stats(t);
       emit(sim::EventKind::Depart, job, t);
       net_.forward(job);
     }
     start_ready(t);
+    update_stats(t);
     planned_wake_ = next_wake(t);
     wake_.wait_until(planned_wake_);
   }
