@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <limits>
 
 #include "errors.h"
@@ -130,11 +131,25 @@ ResultFile::~ResultFile() {
 }
 
 void ResultFile::write_events(const std::vector<Event>& events) {
-  std::vector<EventRow> rows;
-  rows.reserve(events.size());
-  for (const auto& e : events)
-    rows.push_back({e.time / 86400.0, e.created / 86400.0, e.job, e.place, e.source, e.cargo_class,
-                    static_cast<std::uint8_t>(e.kind), e.amounts.teu, e.amounts.wagons, e.amounts.trains, e.amounts.tonnes});
+  // The rows are written byte for byte, padding included: zero it, or the file carries whatever the
+  // stack held (different in every run, so identical runs would give different files).
+  std::vector<EventRow> rows(events.size());
+  std::memset(static_cast<void*>(rows.data()), 0, rows.size() * sizeof(EventRow));
+  for (size_t i = 0; i < events.size(); ++i) {
+    const auto& e = events[i];
+    auto& r = rows[i];
+    r.time_d = e.time / 86400.0;
+    r.created_d = e.created / 86400.0;
+    r.job = e.job;
+    r.place = e.place;
+    r.source = e.source;
+    r.cargo_class = e.cargo_class;
+    r.kind = static_cast<std::uint8_t>(e.kind);
+    r.teu = e.amounts.teu;
+    r.wagons = e.amounts.wagons;
+    r.trains = e.amounts.trains;
+    r.tonnes = e.amounts.tonnes;
+  }
   h5::guarded("cannot write events to " + temp_, [&] {
     const hsize_t n = rows.size(), total = impl_->rows + n;
     impl_->events.extend(&total);
