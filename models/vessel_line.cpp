@@ -147,9 +147,12 @@ void VesselLine::board(Berth& berth, double capacity, double& loaded, double& bo
 }
 
 double VesselLine::load_ready_at() const {
-  const double inf = std::numeric_limits<double>::infinity();
-  const double next_slot = v_.policy == VesselConfig::Policy::Slots ? std::ceil(sim::now() / v_.slot_interval) * v_.slot_interval : inf;
-  return load_ready_at(v_.capacity * load_factor_, next_slot);
+  return load_ready_at(v_.capacity * load_factor_, next_slot());
+}
+
+double VesselLine::next_slot() const {
+  if (v_.policy != VesselConfig::Policy::Slots) return std::numeric_limits<double>::infinity();
+  return std::ceil(sim::now() / v_.slot_interval) * v_.slot_interval;
 }
 
 double VesselLine::load_ready_at(double capacity, double next_slot) const {
@@ -173,7 +176,7 @@ void VesselLine::dispatcher(Berth& berth) {
     // Wait at anchorage, not at a berth, until there is a load to take: a full one waiting, cargo
     // that has waited max_wait, or a departure slot with cargo.
     const double capacity = v_.capacity * load_factor_;
-    double next_slot = v_.policy == VesselConfig::Policy::Slots ? std::ceil(sim::now() / v_.slot_interval) * v_.slot_interval : inf;
+    double next_slot = this->next_slot();
     const double ready_at = load_ready_at(capacity, next_slot);
     if (ready_at > sim::now()) {
       wait_on(berth, Berth::Waits::Load, std::min(ready_at, next_change));

@@ -49,6 +49,7 @@ class VesselLine : public Stage {
   // When a vessel should go to a berth to load: now, later, or infinity (nothing to wait for yet).
   double load_ready_at(double capacity, double next_slot) const;
   double load_ready_at() const;  // for the current load factor and slot
+  double next_slot() const;      // the first departure slot from now; infinity without slots
   void voyage(int v);
   void apply_changes(double t);
   void set_fleet(int fleet);
