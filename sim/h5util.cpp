@@ -1,9 +1,14 @@
 #include "h5util.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <climits>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
 #include "errors.h"
 
@@ -81,8 +86,43 @@ H5::DataSet matrix(const H5::Group& g, const std::string& name, const std::vecto
   return ds;
 }
 
+namespace {
+
+const char* file_kind(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
+}  // namespace
+
+std::string writable_target(const std::string& path) {
+  if (path.empty()) throw OutputError("the output path is empty");
+  struct stat st {};
+  if (lstat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT) return path;  // a new file
+    throw OutputError("cannot inspect " + path + ": " + std::strerror(errno));
+  }
+  std::string target = path;
+  if (S_ISLNK(st.st_mode)) {
+    // A symlink to a regular file: its target is what gets replaced (atomically, beside it).
+    char buf[PATH_MAX];
+    if (!realpath(path.c_str(), buf))
+      throw OutputError(path + " is a symbolic link to nothing that exists (" + std::strerror(errno) + "); not written");
+    target = buf;
+    if (stat(target.c_str(), &st) != 0) throw OutputError("cannot inspect " + target + ": " + std::strerror(errno));
+  }
+  if (!S_ISREG(st.st_mode))
+    throw OutputError(target + " exists and is " + file_kind(st.st_mode) +
+                      "; caspian replaces only regular files (choose another -o path)");
+  return target;
+}
+
 TempFile::TempFile(std::string final_path)
-    : final_(std::move(final_path)), temp_(final_ + ".tmp" + std::to_string(getpid())) {
+    : final_(writable_target(final_path)), temp_(final_ + ".tmp" + std::to_string(getpid())) {
   H5::Exception::dontPrint();
   guarded("cannot create result file " + temp_, [&] {
     H5::FileCreatPropList fcpl;
@@ -106,6 +146,14 @@ void TempFile::commit() {
     file_->close();
     return 0;
   });
+  // Checked again at the last moment: the path may have been replaced since the file was opened.
+  try {
+    if (writable_target(final_) != final_) throw OutputError(final_ + " became a symbolic link while the results were written");
+  } catch (const OutputError&) {
+    std::remove(temp_.c_str());
+    committed_ = true;  // nothing left to remove
+    throw;
+  }
   if (std::rename(temp_.c_str(), final_.c_str()) != 0) throw OutputError("cannot rename " + temp_ + " to " + final_);
   committed_ = true;
 }

@@ -32,6 +32,11 @@ H5::DataSet matrix(const H5::Group& g, const std::string& name, const std::vecto
 void strings(const H5::Group& g, const std::string& name, const std::vector<std::string>& values);
 H5::StrType string_type();
 
+// The file a result path really names: PATH itself when it is a regular file or does not exist, the
+// target of a symlink to a regular file. Throws OutputError for anything else (a device such as
+// /dev/null, a FIFO, a directory, a socket, a dangling link): only regular files are ever replaced.
+std::string writable_target(const std::string& path);
+
 // An HDF5 file written under a temporary name and renamed to its final name by commit(); destroyed
 // without commit(), it removes itself, so a failed run never leaves a file that looks finished.
 class TempFile {

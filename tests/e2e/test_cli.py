@@ -53,3 +53,45 @@ code, _, err = caspian("run", scenario("examples/hand_check.yaml"), "-o", os.pat
 expect("simgrid info: xbt_cfg" in err, f"SimGrid's log routed into ours: {err[:300]}")
 expect("[2025-01-01 00:00] kernel info: running 2025-01-01 to 2025-03-31" in err, f"simulated time stamps: {err[:500]}")
 print("ok: logs")
+
+# Output safety: only regular files are ever replaced. Anything else at the -o path (a FIFO, a
+# directory, a device, a symlink to one of those, a dangling symlink) gets exit 5 and stays as it was;
+# a symlink to a regular file keeps being a symlink and its target is replaced.
+import stat
+hand = scenario("examples/hand_check.yaml")
+fifo = os.path.join(d, "fifo")
+os.mkfifo(fifo)
+subdir = os.path.join(d, "adir")
+os.mkdir(subdir)
+link_fifo = os.path.join(d, "link_to_fifo")
+os.symlink(fifo, link_fifo)
+dangling = os.path.join(d, "dangling")
+os.symlink(os.path.join(d, "nowhere", "x.h5"), dangling)
+targets = [(fifo, stat.S_ISFIFO), (subdir, stat.S_ISDIR), (link_fifo, stat.S_ISFIFO), (dangling, None)]
+try:
+    dev = os.path.join(d, "null")
+    os.mknod(dev, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # a second /dev/null, as root
+    targets.append((dev, stat.S_ISCHR))
+except OSError:
+    print("note: cannot create a character device here (not root?); that case is not checked")
+for path, kind in targets:
+    for args in (["run", hand], ["run", hand, "-n", "2"]):
+        code, _, err = caspian(*args, "-o", path, check=False)
+        expect(code == 5 and "output error" in err, f"{args} -o {path}: exit {code}, {err}")
+        if kind is not None:
+            expect(kind(os.stat(path).st_mode), f"{path} is unchanged")
+        if path in (link_fifo, dangling):
+            expect(os.path.islink(path), f"{path} is still a symlink")
+code, _, err = caspian("run", hand, "-o", fifo, check=False)
+expect("FIFO" in err and "regular files" in err, f"the message says what the path is: {err}")
+regular = os.path.join(d, "real.h5")
+with open(regular, "w") as f:
+    f.write("old")
+link = os.path.join(d, "link.h5")
+os.symlink(regular, link)
+caspian("run", hand, "-o", link)
+expect(os.path.islink(link) and os.readlink(link) == regular, "the symlink is still a symlink to the same file")
+with open(regular, "rb") as f:
+    expect(f.read(8) == b"\x89HDF\r\n\x1a\n", "the link's target was replaced by the result file")
+expect(not [n for n in os.listdir(d) if ".tmp" in n], f"no temporary files left: {os.listdir(d)}")
+print("ok: output safety")
