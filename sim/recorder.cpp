@@ -1,6 +1,7 @@
 #include "recorder.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace sim {
 namespace {
@@ -17,6 +18,28 @@ std::vector<double> month_edges(const Calendar& c, double warmup) {
 bool contains(const std::vector<int>& v, int x) { return v.empty() || std::find(v.begin(), v.end(), x) != v.end(); }
 
 constexpr size_t kBufferEvents = 4096;
+
+// FNV-1a over the bytes of each field (not of the struct: its padding is undefined).
+template <class T>
+void hash_into(std::uint64_t& h, const T& value) {
+  unsigned char bytes[sizeof(T)];
+  std::memcpy(bytes, &value, sizeof(T));
+  for (unsigned char b : bytes) {
+    h ^= b;
+    h *= 0x100000001b3ULL;
+  }
+}
+
+void hash_event(std::uint64_t& h, const Event& e) {
+  hash_into(h, e.time);
+  hash_into(h, static_cast<std::uint8_t>(e.kind));
+  hash_into(h, e.place);
+  hash_into(h, e.source);
+  hash_into(h, e.cargo_class);
+  hash_into(h, e.job);
+  hash_into(h, e.created);
+  for (double a : {e.amounts.teu, e.amounts.wagons, e.amounts.trains, e.amounts.tonnes, e.amounts.vessels}) hash_into(h, a);
+}
 
 }  // namespace
 
@@ -61,6 +84,7 @@ void Recorder::emit(const Event& e) {
     if (e.source >= 0) transit_[e.source].days.push_back((e.time - e.created) / 86400.0);
   }
   if (sink_) {
+    hash_event(fingerprint_, e);
     buffer_.push_back(e);
     if (buffer_.size() >= kBufferEvents) flush();
   }

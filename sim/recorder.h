@@ -70,6 +70,10 @@ class Recorder {
   const Amounts& created() const { return created_; }
   const Amounts& delivered() const { return delivered_; }
   std::uint64_t events() const { return events_; }
+  // A hash of every event emitted (time, kind, place, source, class, job, creation, amounts), as
+  // OMNeT++'s fingerprints: any change of behaviour changes it. Kept only by runs with an event
+  // sink (single runs), so replication workers pay nothing for it.
+  std::uint64_t fingerprint() const { return fingerprint_; }
   // Month-end snapshots of the conservation ledger: (time, created, delivered, in the network).
   struct LedgerEntry {
     double time;
@@ -93,6 +97,7 @@ class Recorder {
   double warmup_;
   std::vector<Event> buffer_;
   std::uint64_t events_ = 0;
+  std::uint64_t fingerprint_ = 0xcbf29ce484222325ULL;  // FNV-1a offset basis
   std::vector<LedgerEntry> ledger_;
 };
 

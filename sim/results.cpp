@@ -168,6 +168,9 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
     const auto& info = res.info;
     h5::write_run_attributes(root, info, "caspian-results/1");
     attr_u64(root, "replication", info.replication);
+    char fp[24];
+    std::snprintf(fp, sizeof fp, "%016llx", static_cast<unsigned long long>(rec.fingerprint()));
+    attr(root, "fingerprint", std::string(fp));
 
     auto sources = group(root, "scenario_files");
     for (size_t i = 0; i < info.scenario_sources.size(); ++i) {

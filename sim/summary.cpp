@@ -112,7 +112,9 @@ void print_table(std::ostream& out, const Recorder& rec, const RunResults& res, 
   const Amounts &c = rec.created(), &d = rec.delivered();
   out << "\nConservation (TEU): created " << fmt(c.teu, 1) << " = delivered " << fmt(d.teu, 1) << " + in the network "
       << fmt(res.in_system.teu, 1) << "\n";
-  out << "Events: " << fmt(static_cast<double>(rec.events())) << "\n";
+  char fp[24];
+  std::snprintf(fp, sizeof fp, "%016llx", static_cast<unsigned long long>(rec.fingerprint()));
+  out << "Events: " << fmt(static_cast<double>(rec.events())) << " (fingerprint " << fp << ")\n";
   if (!path.empty()) out << "Results: " << path << "\n";
 }
 
@@ -167,7 +169,9 @@ void print_json(std::ostream& out, const Recorder& rec, const RunResults& res, c
     out << (mi ? "," : "") << "\n    " << json_escape(measure_name(m)) << ": {\"created\": " << num(rec.created().get(m))
         << ", \"delivered\": " << num(rec.delivered().get(m)) << ", \"in_system\": " << num(res.in_system.get(m)) << "}";
   }
-  out << "\n  },\n  \"events\": " << rec.events() << "\n}\n";
+  char fp[24];
+  std::snprintf(fp, sizeof fp, "%016llx", static_cast<unsigned long long>(rec.fingerprint()));
+  out << "\n  },\n  \"events\": " << rec.events() << ",\n  \"fingerprint\": \"" << fp << "\"\n}\n";
 }
 
 }  // namespace sim
