@@ -8,15 +8,15 @@
 #include <iostream>
 
 #include "generated/version.h"
-#include "models/config.h"
-#include "models/experiment.h"
-#include "models/simulation.h"
-#include "sim/errors.h"
-#include "sim/experiment_output.h"
-#include "sim/log.h"
-#include "sim/parallel.h"
-#include "sim/reader.h"
-#include "sim/summary.h"
+#include "models/scenario/config.h"
+#include "models/run/experiment.h"
+#include "models/run/simulation.h"
+#include "sim/core/errors.h"
+#include "sim/output/experiment_output.h"
+#include "sim/kernel/log.h"
+#include "sim/experiment/parallel.h"
+#include "sim/config/reader.h"
+#include "sim/output/summary.h"
 
 namespace {
 

@@ -23,13 +23,13 @@ def quoted(text):
     return re.findall(r'"([A-Za-z_]+)"', text)
 
 
-parse_scenario = source("models/parse_scenario.cpp")
-parse_stage = source("models/parse_stage.cpp")
-parse_source = source("models/parse_source.cpp")
-reader = source("sim/reader.cpp")
-units = source("sim/units.cpp")
-observe = source("sim/observe.cpp")
-doc = source("sim/doc.cpp")
+parse_scenario = source("models/scenario/parse_scenario.cpp")
+parse_stage = source("models/scenario/parse_stage.cpp")
+parse_source = source("models/scenario/parse_source.cpp")
+reader = source("sim/config/reader.cpp")
+units = source("sim/core/units.cpp")
+observe = source("sim/record/observe.cpp")
+doc = source("sim/config/doc.cpp")
 parsers = parse_scenario + parse_stage + parse_source + reader
 
 # --- What the parser accepts ---------------------------------------------------------------------

@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "sim/calendar.h"
+#include "sim/core/calendar.h"
 
 using sim::Calendar;
 using sim::parse_date;

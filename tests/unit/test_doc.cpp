@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/doc.h"
+#include "sim/config/doc.h"
 
 using Catch::Matchers::Contains;
 using sim::Node;

@@ -4,9 +4,9 @@
 #include <csignal>
 #include <stdexcept>
 
-#include "sim/parallel.h"
-#include "sim/replication.h"
-#include "sim/stats.h"
+#include "sim/experiment/parallel.h"
+#include "sim/experiment/replication.h"
+#include "sim/analysis/stats.h"
 
 TEST_CASE("worker results come back in task order whatever the number of workers", "[experiment]") {
   for (int jobs : {1, 2, 5}) {
@@ -87,7 +87,7 @@ TEST_CASE("a replication result survives the trip through bytes", "[experiment]"
 #include <sstream>
 #include <sys/stat.h>
 
-#include "sim/experiment_output.h"
+#include "sim/output/experiment_output.h"
 
 TEST_CASE("a failed replication is reported with its reason and the others are summarised", "[experiment]") {
   sim::Experiment e;

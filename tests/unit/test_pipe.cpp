@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "in_child.h"
-#include "sim/kernel.h"
-#include "sim/pipe.h"
+#include "sim/kernel/kernel.h"
+#include "sim/kernel/pipe.h"
 
 namespace {
 constexpr double U = sim::Pipe::kUncapped;

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <vector>
 
-#include "sim/random.h"
+#include "sim/core/random.h"
 
 using sim::Distribution;
 using sim::RandomStream;

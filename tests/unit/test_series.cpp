@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "sim/series.h"
+#include "sim/record/series.h"
 
 using sim::MonthEdges;
 using sim::TimeWeighted;

@@ -2,12 +2,12 @@
 #include <catch2/catch.hpp>
 
 #include "in_child.h"
-#include "models/config.h"
-#include "models/simulation.h"
-#include "sim/errors.h"
-#include "sim/kernel.h"
-#include "sim/parallel.h"
-#include "sim/stats.h"
+#include "models/scenario/config.h"
+#include "models/run/simulation.h"
+#include "sim/core/errors.h"
+#include "sim/kernel/kernel.h"
+#include "sim/experiment/parallel.h"
+#include "sim/analysis/stats.h"
 
 #include <cmath>
 

@@ -3,7 +3,7 @@
 
 #include <stdexcept>
 
-#include "sim/units.h"
+#include "sim/core/units.h"
 
 using sim::parse_quantity;
 namespace dims = sim::dims;

@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "models/config.h"
-#include "sim/doc.h"
-#include "sim/errors.h"
+#include "models/scenario/config.h"
+#include "sim/config/doc.h"
+#include "sim/core/errors.h"
 
 using Catch::Matchers::Contains;
 

@@ -8,7 +8,7 @@
 #include <cstring>
 
 #include "in_child.h"
-#include "sim/worker_memory.h"
+#include "sim/experiment/worker_memory.h"
 
 namespace {
 

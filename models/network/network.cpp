@@ -1,0 +1,136 @@
+#include "models/network/network.h"
+
+#include <algorithm>
+
+#include "models/network/berth_pool.h"
+#include "models/stages/pipeline/pipeline.h"
+#include "models/stages/processor/processor.h"
+#include "models/sources/source.h"
+#include "models/stages/train_former/train_former.h"
+#include "models/stages/vessel_line/vessel_line.h"
+
+namespace models {
+
+void Stage::emit(sim::EventKind kind, const Job& job, double t) const {
+  net_.recorder().emit({t, kind, index_, job.source, job.cargo_class, job.id, job.created, job.amounts});
+}
+
+namespace {
+int index_of(const std::vector<std::string>& names, const std::string& n) {
+  return static_cast<int>(std::find(names.begin(), names.end(), n) - names.begin());
+}
+}  // namespace
+
+std::vector<std::string> place_names(const Scenario& s) {
+  std::vector<std::string> out;
+  for (const auto& st : s.stages) out.push_back(st.name);
+  return out;
+}
+
+std::vector<std::string> source_names(const Scenario& s) {
+  std::vector<std::string> out;
+  for (const auto& src : s.sources) out.push_back(src.name);
+  return out;
+}
+
+std::vector<sim::MetricSpec> metric_specs(const Scenario& s) {
+  const auto places = place_names(s), sources = source_names(s);
+  std::vector<sim::MetricSpec> out;
+  for (const auto& m : s.metrics) {
+    sim::MetricSpec spec{m.name, m.description, m.measure, m.event, {}, {}, {}};
+    for (const auto& a : m.at) spec.places.push_back(index_of(places, a));
+    for (const auto& c : m.classes) spec.classes.push_back(index_of(kCargoClasses, c));
+    for (const auto& src : m.sources) spec.sources.push_back(index_of(sources, src));
+    out.push_back(spec);
+  }
+  return out;
+}
+
+Network::Network(const Scenario& scenario, const sim::Calendar& calendar, sim::Recorder& recorder, std::uint64_t replication,
+                 sim::Kernel& kernel)
+    : calendar_(calendar), recorder_(recorder), seed_(scenario.seed), replication_(replication), source_names_(models::source_names(scenario)) {
+  for (const auto& w : scenario.weather) {
+    const auto& cal = storms_.emplace(w.name, StormCalendar(w, calendar, stream("weather/" + w.name))).first->second;
+    auto& stats = recorder.add_resource("weather:" + w.name, "sea_area");
+    for (const auto& [from, to] : cal.windows()) stats.utilisation.add_interval(from, to, 1.0);
+  }
+  for (const auto& p : scenario.berth_pools)
+    pools_[p.name] = std::make_unique<BerthPool>(p.berths, recorder.add_resource("pool:" + p.name, "berth_pool"));
+  const auto places = place_names(scenario);
+  for (const auto& src : scenario.sources) {
+    std::vector<int> route;
+    for (const auto& r : src.route) route.push_back(index_of(places, r));
+    routes_.push_back(route);
+  }
+  for (size_t i = 0; i < scenario.stages.size(); ++i) {
+    const auto& st = scenario.stages[i];
+    const int idx = static_cast<int>(i);
+    if (st.type == "vessel_line") {
+      stages_.push_back(std::make_unique<VesselLine>(st, idx, *this, stream("stage/" + st.name)));
+    } else if (st.type == "train_former") {
+      stages_.push_back(std::make_unique<TrainFormer>(st, idx, *this));
+    } else if (st.type == "pipeline") {
+      std::vector<int> shippers;
+      for (size_t s = 0; s < routes_.size(); ++s)
+        if (std::find(routes_[s].begin(), routes_[s].end(), idx) != routes_[s].end()) shippers.push_back(static_cast<int>(s));
+      stages_.push_back(std::make_unique<Pipeline>(st, idx, *this, kernel, shippers));
+    } else {
+      stages_.push_back(std::make_unique<Processor>(st, idx, *this, stream("stage/" + st.name)));
+    }
+  }
+  for (size_t i = 0; i < scenario.sources.size(); ++i) {
+    const auto& src = scenario.sources[i];
+    sources_.push_back(std::make_unique<Source>(src, static_cast<int>(i), *this, stream("source/" + src.name + "/schedule"),
+                                                stream("source/" + src.name + "/size")));
+  }
+}
+
+Network::~Network() = default;
+
+void Network::start(sim::Kernel& kernel) {
+  kernel.spawn("ledger", [this] {
+    // Month ends (and the horizon): created = delivered + in the network must hold at each.
+    for (int m = 1; m <= calendar_.months(); ++m) {
+      const double t = m < calendar_.months() ? calendar_.seconds_at(calendar_.month_first_day(m)) : calendar_.horizon_seconds();
+      if (t >= calendar_.horizon_seconds()) break;
+      sim::sleep_until(t);
+      recorder_.snapshot(t, in_system());
+    }
+  });
+  for (auto& st : stages_) st->start(kernel);
+  for (auto& src : sources_) src->start(kernel);
+}
+
+void Network::enter(Job job) {
+  job.route = &routes_[job.source];
+  job.leg = 0;
+  stages_[(*job.route)[0]]->accept(job);
+}
+
+void Network::forward(Job job) {
+  if (++job.leg < job.route->size()) {
+    stages_[(*job.route)[job.leg]]->accept(job);
+    return;
+  }
+  recorder_.emit({sim::now(), sim::EventKind::Deliver, (*job.route).back(), job.source, job.cargo_class, job.id, job.created, job.amounts});
+}
+
+BerthPool* Network::berth_pool(const std::string& name) {
+  const auto it = pools_.find(name);
+  return it == pools_.end() ? nullptr : it->second.get();
+}
+
+const StormCalendar* Network::storms(const std::string& area) const {
+  const auto it = storms_.find(area);
+  return it == storms_.end() ? nullptr : &it->second;
+}
+
+sim::Amounts Network::in_system() const {
+  sim::Amounts total;
+  for (const auto& st : stages_) {
+    total += st->holding();
+  }
+  return total;
+}
+
+}  // namespace models

@@ -1,0 +1,225 @@
+// YAML -> Scenario: the run's calendar and seed, the lists of stages and sources, metrics, targets.
+#include <algorithm>
+#include <cstdlib>
+
+#include "models/scenario/parse.h"
+#include "sim/config/reader.h"
+#include "sim/core/units.h"
+
+namespace models {
+
+const std::vector<std::string> kCargoClasses = {"transit", "import", "export", "domestic"};
+
+namespace {
+
+using sim::MapReader;
+
+template <class F>
+void each_item(MapReader& r, const char* key, F f) {
+  const sim::Node* n = r.optional(key);
+  if (!n) return;
+  const auto& items = sim::as_list(*n, r.path(key));
+  for (size_t i = 0; i < items.size(); ++i) f(items[i], sim::item_path(r.path(key), items[i], i));
+}
+
+std::vector<std::string> names_or_one(const sim::Node* n, const std::string& key) {
+  if (!n) return {};
+  if (n->is_scalar()) return {sim::as_name(*n, key)};
+  return sim::as_name_list(*n, key);
+}
+
+template <class E>
+E parse_enum(const sim::Node& n, const std::string& key, int count, const char* (*name)(E), const char* what) {
+  const std::string s = sim::as_string(n, key);
+  std::vector<std::string> all;
+  for (int i = 0; i < count; ++i) {
+    all.push_back(name(static_cast<E>(i)));
+    if (s == all.back()) return static_cast<E>(i);
+  }
+  std::string list;
+  for (const auto& a : all) list += (list.empty() ? "" : ", ") + a;
+  const std::string hint = sim::closest(s, all);
+  sim::fail(n, key, std::string("unknown ") + what + " \"" + s + "\"" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?") + " (one of: " + list + ")");
+}
+
+double parse_percent(const sim::Node& n, const std::string& key) {
+  const std::string s = sim::as_string(n, key);
+  char* end = nullptr;
+  const double v = std::strtod(s.c_str(), &end);
+  std::string unit(end);
+  unit.erase(0, unit.find_first_not_of(' '));
+  if (end == s.c_str() || unit != "%" || v < 0) sim::fail(n, key, "expected a percentage like 2%, got \"" + s + "\"");
+  return v;
+}
+
+WeatherConfig parse_weather(const sim::Node& node, const std::string& path) {
+  MapReader r(node, path);
+  WeatherConfig w;
+  w.where = node.where;
+  w.name = sim::as_name(r.required("name"), r.path("name"));
+  r.optional("description");
+  r.optional("source");
+  for (const char* k : {"duration_winter", "duration_summer"})
+    if (!r.node().find("storms_per_month") && r.node().find(k))
+      sim::fail(*r.node().find(k), r.path(k), "storm durations need `storms_per_month`, the storm process they belong to");
+  if (const sim::Node* n = r.optional("storms_per_month")) {
+    w.storms_per_month = parse_monthly(*n, r.path("storms_per_month"));
+    w.duration_winter = sim::as_distribution(r.required("duration_winter"), r.path("duration_winter"), sim::dims::duration);
+    w.duration_summer = sim::as_distribution(r.required("duration_summer"), r.path("duration_summer"), sim::dims::duration);
+  }
+  w.winter_months = {11, 12, 1, 2, 3};
+  if (const sim::Node* n = r.optional("winter_months")) {
+    w.winter_months.clear();
+    const auto& items = sim::as_list(*n, r.path("winter_months"));
+    for (size_t i = 0; i < items.size(); ++i) w.winter_months.push_back(sim::as_int(items[i], r.path("winter_months"), 1, 12));
+  }
+  if (const sim::Node* n = r.optional("storms")) {
+    const auto& items = sim::as_list(*n, r.path("storms"));
+    for (size_t i = 0; i < items.size(); ++i) {
+      const Window win = parse_window(items[i], r.path("storms") + "[" + std::to_string(i) + "]");
+      if (win.to_day < win.from_day) sim::fail(items[i], r.path("storms"), "the storm ends (to) before it starts (from)");
+      w.storms.push_back({win.from_day, win.to_day});
+    }
+  }
+  r.finish();
+  return w;
+}
+
+}  // namespace
+
+std::vector<double> parse_monthly(const sim::Node& n, const std::string& key) {
+  const auto& items = sim::as_list(n, key);
+  if (items.size() != 12) sim::fail(n, key, "expected 12 monthly values (January to December), got " + std::to_string(items.size()));
+  std::vector<double> out;
+  for (size_t i = 0; i < 12; ++i) {
+    const double v = sim::as_number(items[i], key + "[" + std::to_string(i) + "]");
+    if (v < 0) sim::fail(items[i], key, "a monthly value must not be negative");
+    out.push_back(v);
+  }
+  return out;
+}
+
+Window parse_window(const sim::Node& node, const std::string& path) {
+  MapReader r(node, path);
+  Window w;
+  w.where = node.where;
+  w.from_day = sim::as_date(r.required("from"), r.path("from"));
+  w.to_day = sim::as_date(r.required("to"), r.path("to"));
+  if (const sim::Node* reason = r.optional("reason")) w.reason = sim::as_string(*reason, r.path("reason"));
+  r.finish();
+  return w;
+}
+
+MetricConfig parse_metric(const sim::Node& node, const std::string& path) {
+  MapReader r(node, path);
+  MetricConfig m;
+  m.where = node.where;
+  m.name = sim::as_name(r.required("name"), r.path("name"));
+  if (const sim::Node* d = r.optional("description")) m.description = sim::as_string(*d, r.path("description"));
+  m.measure = parse_enum<sim::Measure>(r.required("count"), r.path("count"), sim::kMeasures, sim::measure_name, "count");
+  if (const sim::Node* e = r.optional("event"))
+    m.event = parse_enum<sim::EventKind>(*e, r.path("event"), sim::kEventKinds, sim::event_kind_name, "event");
+  m.at = names_or_one(r.optional("at"), r.path("at"));
+  m.classes = names_or_one(r.optional("class"), r.path("class"));
+  m.sources = names_or_one(r.optional("source"), r.path("source"));
+  r.finish();
+  return m;
+}
+
+TargetConfig parse_target(const sim::Node& node, const std::string& path) {
+  MapReader r(node, path);
+  TargetConfig t;
+  t.where = node.where;
+  const sim::Node& metric = r.required("metric");
+  t.metric = sim::as_name(metric, r.path("metric"));
+  t.metric_where = metric.where;
+  t.from_day = sim::as_date(r.required("from"), r.path("from"));
+  t.to_day = sim::as_date(r.required("to"), r.path("to"));
+  const sim::Node& obs = r.required("observed");
+  sim::Quantity q;
+  try {
+    q = sim::parse_quantity(sim::as_string(obs, r.path("observed")));
+  } catch (const std::invalid_argument& e) {
+    sim::fail(obs, r.path("observed"), std::string("expected a count with its unit, like 95483 TEU, 317 trains or 1.392 Mt: ") + e.what());
+  }
+  using sim::Base;
+  if (q.dim.time != 0) sim::fail(obs, r.path("observed"), "expected a total over the period, not a rate");
+  switch (q.dim.base) {
+    case Base::Teu: t.unit = sim::Measure::Teu; break;
+    case Base::Wagons: t.unit = sim::Measure::Wagons; break;
+    case Base::Trains: t.unit = sim::Measure::Trains; break;
+    case Base::Mass: t.unit = sim::Measure::Tonnes; break;
+    default: sim::fail(obs, r.path("observed"), "expected TEU, wagons, trains or a mass");
+  }
+  t.observed = q.value;
+  if (const sim::Node* tol = r.optional("tolerance")) t.tolerance_pct = parse_percent(*tol, r.path("tolerance"));
+  t.source = sim::as_string(r.required("source"), r.path("source"));
+  r.finish();
+  return t;
+}
+
+Scenario parse_scenario(const sim::Document& doc) {
+  MapReader r(doc.root, "");
+  Scenario s;
+  s.where = doc.root.where;
+  s.name = sim::as_string(r.required("name"), "name");
+  if (const sim::Node* d = r.optional("description")) s.description = sim::as_string(*d, "description");
+  s.start_day = sim::as_date(r.required("start"), "start");
+  const sim::Node* end = r.optional("end");
+  const sim::Node* horizon = r.optional("horizon");
+  if (end && horizon) sim::fail(*horizon, "horizon", "give either end or horizon, not both");
+  if (end) {
+    s.end_day = sim::as_date(*end, "end") + 1;  // `end` is the last simulated day
+  } else if (horizon) {
+    const double secs = sim::as_positive(*horizon, "horizon", sim::dims::duration);
+    if (secs < 86400.0 || secs != static_cast<double>(static_cast<long>(secs / 86400.0)) * 86400.0)
+      sim::fail(*horizon, "horizon", "the horizon must be a whole number of days, like 365d");
+    s.end_day = s.start_day + static_cast<long>(secs / 86400.0);
+  } else {
+    sim::fail(doc.root, "end", "missing required key \"end\" (the last simulated day) or \"horizon\" (like 365d)");
+  }
+  if (s.end_day <= s.start_day) sim::fail(end ? *end : *horizon, end ? "end" : "horizon", "the run must end after it starts");
+  if (const sim::Node* seed = r.optional("seed")) {
+    const double v = sim::as_number(*seed, "seed");
+    if (v < 0 || v != static_cast<double>(static_cast<std::uint64_t>(v)) || v > 9.007199254740992e15)
+      sim::fail(*seed, "seed", "expected a whole number from 0 to 2^53");
+    s.seed = static_cast<std::uint64_t>(v);
+  }
+  if (const sim::Node* w = r.optional("warmup")) {
+    s.warmup = sim::as_quantity(*w, "warmup", sim::dims::duration).value;
+    if (s.warmup < 0 || s.warmup >= static_cast<double>(s.end_day - s.start_day) * 86400.0)
+      sim::fail(*w, "warmup", "the warm-up must be shorter than the run");
+  }
+  each_item(r, "weather", [&](const sim::Node& n, const std::string& p) { s.weather.push_back(parse_weather(n, p)); });
+  each_item(r, "berth_pools", [&](const sim::Node& n, const std::string& p) {
+    MapReader b(n, p);
+    BerthPoolConfig pool;
+    pool.where = n.where;
+    pool.name = sim::as_name(b.required("name"), b.path("name"));
+    pool.berths = sim::as_int(b.required("berths"), b.path("berths"), 1, 1000);
+    b.optional("description");
+    b.optional("source");
+    b.finish();
+    s.berth_pools.push_back(pool);
+  });
+  each_item(r, "stages", [&](const sim::Node& n, const std::string& p) { s.stages.push_back(parse_stage(n, p)); });
+  each_item(r, "services", [&](const sim::Node& n, const std::string& p) {
+    s.sources.push_back(parse_source(n, p, true, s.start_day, s.end_day));
+  });
+  each_item(r, "flows", [&](const sim::Node& n, const std::string& p) {
+    s.sources.push_back(parse_source(n, p, false, s.start_day, s.end_day));
+  });
+  each_item(r, "shippers", [&](const sim::Node& n, const std::string& p) { s.sources.push_back(parse_shipper(n, p, s.start_day, s.end_day)); });
+  each_item(r, "metrics", [&](const sim::Node& n, const std::string& p) { s.metrics.push_back(parse_metric(n, p)); });
+  each_item(r, "targets", [&](const sim::Node& n, const std::string& p) { s.targets.push_back(parse_target(n, p)); });
+  r.finish();
+  return s;
+}
+
+Scenario load_scenario(const sim::Document& doc) {
+  Scenario s = parse_scenario(doc);
+  validate(s);
+  return s;
+}
+
+}  // namespace models

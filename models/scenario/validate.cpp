@@ -1,0 +1,99 @@
+// Checks a parsed scenario as a whole: unique names, references, dates within the run.
+#include <algorithm>
+#include <set>
+
+#include "models/scenario/config.h"
+#include "sim/core/calendar.h"
+#include "sim/config/reader.h"
+
+namespace models {
+namespace {
+
+[[noreturn]] void fail_at(const Where& w, const std::string& key, const std::string& msg) { throw sim::ScenarioError(w, key, msg); }
+
+template <class T>
+void unique_names(const std::vector<T>& items, const char* what) {
+  std::set<std::string> seen;
+  for (const auto& i : items)
+    if (!seen.insert(i.name).second) fail_at(i.where, std::string(what) + "[" + i.name + "]", std::string("a second ") + what + " named \"" + i.name + "\"; names must be unique");
+}
+
+template <class T>
+std::vector<std::string> names(const std::vector<T>& items) {
+  std::vector<std::string> out;
+  for (const auto& i : items) out.push_back(i.name);
+  return out;
+}
+
+void known(const std::string& name, const std::vector<std::string>& valid, const Where& w, const std::string& key, const char* what) {
+  if (std::find(valid.begin(), valid.end(), name) != valid.end()) return;
+  const std::string hint = sim::closest(name, valid);
+  fail_at(w, key, std::string("no ") + what + " named \"" + name + "\"" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
+}
+
+}  // namespace
+
+void validate(const Scenario& s) {
+  const auto in_run = [&](long day) { return day >= s.start_day && day < s.end_day; };
+  const std::string run = " (the run covers " + sim::format_date(s.start_day) + " to " + sim::format_date(s.end_day - 1) + ")";
+
+  unique_names(s.stages, "stages");
+  unique_names(s.sources, "services/flows/shippers");
+  unique_names(s.metrics, "metrics");
+  const auto stage_names = names(s.stages);
+  const auto source_names = names(s.sources);
+  const auto metric_names = names(s.metrics);
+
+  unique_names(s.weather, "weather");
+  unique_names(s.berth_pools, "berth_pools");
+  const auto pools = names(s.berth_pools);
+  for (const auto& st : s.stages)
+    if (!st.vessel.berth_pool.empty())
+      known(st.vessel.berth_pool, pools, st.vessel.berth_pool_where, "stages[" + st.name + "].berth_pool", "berth pool under `berth_pools`");
+  const auto areas = names(s.weather);
+  for (const auto& st : s.stages)
+    if (!st.sea_area.empty()) known(st.sea_area, areas, st.sea_area_where, "stages[" + st.name + "].sea_area", "sea area under `weather`");
+  for (const auto& st : s.stages) {
+    for (const auto& [key, windows] : {std::pair{"embargoes", &st.embargoes}, std::pair{"halts", &st.pipeline.halts}})
+      for (const auto& w : *windows)
+        for (const auto& src : w.sources)
+          known(src, source_names, w.where, "stages[" + st.name + "]." + key, "service, flow or shipper");
+    for (const auto& c : st.pipeline.caps) known(c.source, source_names, c.where, "stages[" + st.name + "].shipper_caps", "shipper");
+  }
+  for (const auto& st : s.stages)
+    for (const auto& w : st.outages)
+      if (w.to_day < w.from_day) fail_at(w.where, "stages[" + st.name + "].outages", "the outage ends (to) before it starts (from)");
+
+  for (const auto& src : s.sources) {
+    const std::string key = "services/flows[" + src.name + "]";
+    for (size_t i = 0; i < src.route.size(); ++i)
+      known(src.route[i], stage_names, src.route_where[i], key + ".route[" + std::to_string(i) + "]", "stage");
+    if (src.until_day < src.first_day) fail_at(src.where, key + ".until", "`until` is before `first`");
+    if (src.teu.mean() == 0 && src.wagons.mean() == 0 && src.tonnes.mean() == 0 && !src.is_service && src.nomination == 0 &&
+        src.nomination_changes.empty())
+      fail_at(src.where, key, "a flow must carry something: give teu, wagons or tonnes");
+  }
+
+  for (const auto& m : s.metrics) {
+    const std::string key = "metrics[" + m.name + "]";
+    for (const auto& a : m.at) known(a, stage_names, m.where, key + ".at", "stage");
+    for (const auto& c : m.classes) known(c, kCargoClasses, m.where, key + ".class", "cargo class");
+    for (const auto& src : m.sources) known(src, source_names, m.where, key + ".source", "service or flow");
+    if (m.event == sim::EventKind::Create && !m.at.empty())
+      fail_at(m.where, key + ".at", "`create` events happen at a service or flow, not at a stage: filter with `source` instead");
+  }
+
+  for (const auto& t : s.targets) {
+    const std::string key = "targets[" + t.metric + "]";
+    known(t.metric, metric_names, t.metric_where, key + ".metric", "metric");
+    const auto& m = *std::find_if(s.metrics.begin(), s.metrics.end(), [&](const MetricConfig& x) { return x.name == t.metric; });
+    if (m.measure != t.unit)
+      fail_at(t.where, key + ".observed", std::string("the metric counts ") + sim::measure_unit(m.measure) + " but the observed value is in " + sim::measure_unit(t.unit));
+    if (t.to_day < t.from_day) fail_at(t.where, key + ".to", "the period ends before it starts");
+    if (static_cast<double>(t.from_day - s.start_day) * 86400.0 < s.warmup)
+      fail_at(t.where, key + ".from", "the target's period starts inside the warm-up, whose statistics are discarded");
+    if (!in_run(t.from_day) || !in_run(t.to_day)) fail_at(t.where, key, "the target's period " + sim::format_date(t.from_day) + " to " + sim::format_date(t.to_day) + " is not inside the run" + run);
+  }
+}
+
+}  // namespace models

@@ -1,0 +1,41 @@
+#pragma once
+// Storms per sea area. Storm windows for the whole run are drawn up front from the area's own random
+// stream (a Poisson process of storm starts with monthly rates, durations longer in winter), plus any
+// documented storms given as dates. Vessels do not sail and ports do not work while a storm is on.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sim/core/calendar.h"
+#include "sim/core/random.h"
+#include "sim/config/doc.h"
+
+namespace models {
+
+struct WeatherConfig {
+  std::string name;
+  std::vector<double> storms_per_month;  // 12 expected storm starts per calendar month (Jan..Dec)
+  sim::Distribution duration_winter, duration_summer;
+  std::vector<int> winter_months;  // 1..12
+  struct Storm {
+    long from_day, to_day;  // inclusive
+  };
+  std::vector<Storm> storms;  // documented episodes, always present
+  sim::Where where;
+};
+
+class StormCalendar {
+ public:
+  StormCalendar() = default;
+  StormCalendar(const WeatherConfig& cfg, const sim::Calendar& cal, sim::RandomStream rng);
+  explicit StormCalendar(std::vector<std::pair<double, double>> windows);  // merged and sorted here
+  bool stormy(double t) const;
+  // The earliest time at or after T when no storm is on.
+  double calm_from(double t) const;
+  const std::vector<std::pair<double, double>>& windows() const { return windows_; }
+
+ private:
+  std::vector<std::pair<double, double>> windows_;  // [from, to) seconds, sorted, disjoint
+};
+
+}  // namespace models

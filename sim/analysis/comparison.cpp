@@ -1,0 +1,79 @@
+#include "sim/analysis/comparison.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sim {
+namespace {
+
+template <class F>
+std::vector<double> ok_values(const Experiment& e, F f) {
+  std::vector<double> out;
+  for (const auto* r : e.succeeded()) out.push_back(f(*r));
+  return out;
+}
+
+}  // namespace
+
+BindingConstraint binding_constraint(const Experiment& e) {
+  // Binding: flagged as a bottleneck (above 85% or a growing queue) in most replications, the
+  // busiest of those; otherwise the busiest resource, which binds only above 85%.
+  const auto ok = e.succeeded();
+  BindingConstraint b;
+  double best = -1;
+  bool best_flagged = false;
+  for (size_t i = 0; i < e.layout.resources.size(); ++i) {
+    if (e.layout.resource_kinds[i] == "sea_area") continue;
+    const auto s = summarize(ok_values(e, [&](const ReplicationResult& r) { return r.utilisation_mean[i]; }));
+    double flagged = 0;
+    for (const auto* r : ok)
+      for (const auto& name : r->bottlenecks) flagged += name == e.layout.resources[i];
+    const bool mostly = !ok.empty() && flagged / static_cast<double>(ok.size()) >= 0.5;
+    if ((mostly && !best_flagged) || (mostly == best_flagged && s.mean > best)) {
+      best = s.mean;
+      best_flagged = mostly;
+      b = {e.layout.resources[i], e.layout.resource_kinds[i], s, mostly || s.mean > 0.85};
+    }
+  }
+  return b;
+}
+
+std::vector<PairedDifference> paired_differences(const Experiment& base, const Experiment& alt) {
+  std::vector<PairedDifference> out;
+  for (size_t i = 0; i < base.layout.metrics.size(); ++i) {
+    const auto& name = base.layout.metrics[i];
+    size_t j = 0;
+    while (j < alt.layout.metrics.size() && alt.layout.metrics[j] != name) ++j;
+    if (j == alt.layout.metrics.size()) continue;
+    std::vector<double> b, a, d;
+    for (size_t r = 0; r < base.reps.size() && r < alt.reps.size(); ++r) {
+      if (!base.ok[r] || !alt.ok[r]) continue;  // pairs need both halves
+      b.push_back(base.reps[r].metric_total[i]);
+      a.push_back(alt.reps[r].metric_total[j]);
+      d.push_back(a.back() - b.back());
+    }
+    PairedDifference p{name, base.layout.metric_units[i], summarize(b), summarize(a), summarize(d), false};
+    p.significant = p.diff.n > 1 && (p.diff.ci_low > 0 || p.diff.ci_high < 0);
+    out.push_back(p);
+  }
+  // Mean transit time of each service both scenarios run: where a route change shows.
+  for (size_t i = 0; i < base.layout.sources.size(); ++i) {
+    const auto& name = base.layout.sources[i];
+    const auto it = std::find(alt.layout.sources.begin(), alt.layout.sources.end(), name);
+    if (it == alt.layout.sources.end()) continue;
+    const size_t j = static_cast<size_t>(it - alt.layout.sources.begin());
+    std::vector<double> b, a, d;
+    for (size_t r = 0; r < base.reps.size() && r < alt.reps.size(); ++r) {
+      if (!base.ok[r] || !alt.ok[r] || std::isnan(base.reps[r].transit_mean[i]) || std::isnan(alt.reps[r].transit_mean[j])) continue;
+      b.push_back(base.reps[r].transit_mean[i]);
+      a.push_back(alt.reps[r].transit_mean[j]);
+      d.push_back(a.back() - b.back());
+    }
+    PairedDifference p{"transit_days:" + name, "d (mean per consignment)", summarize(b), summarize(a), summarize(d), false};
+    p.significant = p.diff.n > 1 && (p.diff.ci_low > 0 || p.diff.ci_high < 0);
+    out.push_back(p);
+  }
+  return out;
+}
+
+}  // namespace sim

@@ -1,0 +1,49 @@
+#pragma once
+// What one replication hands back to the parent process (a few numbers per metric, resource, target
+// and service, not the event table), and the experiment that collects them in replication order.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/analysis/run_results.h"
+#include "sim/analysis/stats.h"
+#include "sim/record/recorder.h"
+#include "sim/record/run_info.h"
+
+namespace sim {
+
+// The names and units that index the vectors above: the same for every replication.
+struct ExperimentLayout {
+  std::vector<std::string> months, metrics, metric_units, metric_descriptions, resources, resource_kinds, sources;
+  std::vector<TargetSpec> targets;
+  std::vector<std::string> target_units;
+};
+struct ReplicationResult {
+  std::vector<std::vector<double>> metric_monthly;  // [metric][month]
+  std::vector<double> metric_total;                 // [metric], over the run after warm-up
+  std::vector<double> target_simulated;             // [target]
+  std::vector<std::vector<double>> utilisation, queue_mean, queue_max;  // [resource][month]
+  std::vector<std::vector<double>> queue_teu_mean, queue_teu_max, queue_wagons_mean, queue_wagons_max;
+  std::vector<std::vector<double>> storage_tonnes_mean, backlog_tonnes_mean;
+  std::vector<double> utilisation_mean;                                 // [resource]
+  std::vector<double> transit_mean, transit_p50, transit_p95;           // [service or flow], days
+  std::vector<double> created, delivered, in_system;                    // [cargo measure]
+  std::vector<std::string> bottlenecks;
+  double events = 0;
+  ExperimentLayout layout;  // targets are filled in by the parent, from the scenario
+};
+
+ReplicationResult collect(const Recorder& rec, const RunResults& res);
+
+ExperimentLayout layout_of(const Recorder& rec);
+
+struct Experiment {
+  RunInfo info;  // replication = number of replications
+  ExperimentLayout layout;
+  std::vector<bool> ok;
+  std::vector<std::string> errors;
+  std::vector<ReplicationResult> reps;  // index = replication; empty for a failed one
+  std::vector<const ReplicationResult*> succeeded() const;
+};
+
+}  // namespace sim

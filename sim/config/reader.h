@@ -1,0 +1,52 @@
+#pragma once
+// Typed, position-aware access to a scenario document. Config structs are filled through this, so
+// every mistake is reported with file:line:col, the key path, and what was expected.
+#include <string>
+#include <vector>
+
+#include "sim/config/doc.h"
+#include "sim/core/random.h"
+#include "sim/core/units.h"
+
+namespace sim {
+
+class MapReader {
+ public:
+  MapReader(const Node& node, std::string path);
+  // A key that must be present / may be absent. Both mark the key as known.
+  const Node& required(const std::string& key);
+  const Node* optional(const std::string& key);
+  // Child path for error messages: "services[china_europe].teu".
+  std::string path(const std::string& key) const;
+  const Node& node() const { return node_; }
+  // Reports the first key that was never asked for, with the closest known key as a hint.
+  void finish() const;
+
+ private:
+  const Node& node_;
+  std::string path_;
+  std::vector<std::string> known_;
+};
+
+[[noreturn]] void fail(const Node& at, const std::string& key, const std::string& message);
+
+std::string as_string(const Node& n, const std::string& key);
+std::string as_name(const Node& n, const std::string& key);  // identifier: letters, digits, _ and -
+double as_number(const Node& n, const std::string& key);
+int as_int(const Node& n, const std::string& key, int min, int max);
+bool as_bool(const Node& n, const std::string& key);
+Quantity as_quantity(const Node& n, const std::string& key, Dim expected);
+double as_positive(const Node& n, const std::string& key, Dim expected);  // > 0, internal units
+long as_date(const Node& n, const std::string& key);
+// A constant ("20h") or {dist: exponential, mean: 20h} etc.; all parameters in the expected dimension.
+Distribution as_distribution(const Node& n, const std::string& key, Dim expected);
+const std::vector<Node>& as_list(const Node& n, const std::string& key);
+std::vector<std::string> as_name_list(const Node& n, const std::string& key);
+// "services[2]" or, when the item has a name, "services[china_europe]".
+std::string item_path(const std::string& list_key, const Node& item, size_t index);
+
+// Closest candidate by edit distance, or "" when none is close enough to be a likely typo.
+std::string closest(const std::string& word, const std::vector<std::string>& candidates);
+size_t edit_distance(const std::string& a, const std::string& b);
+
+}  // namespace sim

@@ -1,0 +1,256 @@
+#include "sim/experiment/parallel.h"
+
+#include "sim/experiment/worker_memory.h"
+
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <cstdint>
+#include <cstdlib>
+#include <map>
+#include <stdexcept>
+
+namespace sim {
+namespace {
+
+void write_all(int fd, const std::string& s) {
+  for (size_t off = 0; off < s.size();) {
+    const ssize_t n = write(fd, s.data() + off, s.size() - off);
+    if (n <= 0) return;
+    off += static_cast<size_t>(n);
+  }
+}
+
+double wall() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+namespace {
+
+std::string read_to_end(int fd) {
+  std::string s;
+  char buf[65536];
+  for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) s.append(buf, static_cast<size_t>(n));
+  return s;
+}
+
+// Forks a worker per task, at most JOBS at a time, and reports each outcome as it comes. The first
+// worker also reports which pages it touched; later workers fault those in at once (worker_memory.h).
+void run_workers(int tasks, int jobs, const std::function<std::string(int)>& task,
+                 const std::function<void(int, TaskOutcome&&)>& on_done) {
+  struct Worker {
+    int task, fd, pages_fd;
+    std::string bytes;
+  };
+  std::map<pid_t, Worker> running;
+  int next = 0, done = 0;
+  TouchedPages warm;
+  bool pages_asked = false;
+  std::fflush(nullptr);  // children must not flush the parent's buffers again
+  while (done < tasks) {
+    while (next < tasks && static_cast<int>(running.size()) < std::max(1, jobs)) {
+      int fds[2], pages[2] = {-1, -1};
+      if (pipe(fds) != 0) {
+        on_done(next, {false, "", std::string("pipe: ") + std::strerror(errno)});
+        ++next;
+        ++done;
+        continue;
+      }
+      if (!pages_asked && pipe(pages) == 0) pages_asked = true;
+      const pid_t pid = fork();
+      if (pid == 0) {
+        prefault(warm);
+        close(fds[0]);
+        if (pages[0] >= 0) close(pages[0]);
+        int code = 0;
+        std::string bytes;
+        try {
+          bytes = "O" + task(next);
+        } catch (const std::exception& e) {
+          bytes = std::string("E") + e.what();
+          code = 1;
+        }
+        if (pages[1] >= 0) {  // at most 48 KiB: fits the pipe, so this never blocks
+          write_all(pages[1], touched_pages().to_bytes());
+          close(pages[1]);
+        }
+        write_all(fds[1], bytes);
+        close(fds[1]);
+        std::fflush(nullptr);
+        _exit(code);
+      }
+      close(fds[1]);
+      if (pages[1] >= 0) close(pages[1]);
+      if (pid < 0) {
+        close(fds[0]);
+        if (pages[0] >= 0) close(pages[0]);
+        on_done(next, {false, "", std::string("fork: ") + std::strerror(errno)});
+        ++done;
+      } else {
+        running[pid] = {next, fds[0], pages[0], {}};
+      }
+      ++next;
+    }
+    if (running.empty()) continue;
+    // Drain every worker's pipe so none blocks on a full pipe; reap those whose pipe closed.
+    std::vector<pollfd> fds;
+    std::vector<pid_t> pids;
+    for (auto& [pid, w] : running) {
+      fds.push_back({w.fd, POLLIN, 0});
+      pids.push_back(pid);
+    }
+    poll(fds.data(), fds.size(), -1);
+    for (size_t i = 0; i < fds.size(); ++i) {
+      if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+      auto& w = running[pids[i]];
+      char buf[65536];
+      const ssize_t n = read(w.fd, buf, sizeof buf);
+      if (n > 0) {
+        w.bytes.append(buf, static_cast<size_t>(n));
+        continue;
+      }
+      close(w.fd);
+      int status = 0;
+      waitpid(pids[i], &status, 0);
+      if (w.pages_fd >= 0) {
+        warm = within_mappings(TouchedPages::from_bytes(read_to_end(w.pages_fd)));
+        close(w.pages_fd);
+      }
+      TaskOutcome o;
+      if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && !w.bytes.empty() && w.bytes[0] == 'O') {
+        o.ok = true;
+        o.output = w.bytes.substr(1);
+      } else if (!w.bytes.empty() && w.bytes[0] == 'E') {
+        o.error = w.bytes.substr(1);
+      } else if (WIFSIGNALED(status)) {
+        o.error = std::string("the worker died: ") + strsignal(WTERMSIG(status));
+      } else {
+        o.error = "the worker exited with status " + std::to_string(WEXITSTATUS(status));
+      }
+      const int finished = w.task;
+      running.erase(pids[i]);
+      ++done;
+      on_done(finished, std::move(o));
+    }
+  }
+}
+
+void put(std::string& b, const void* p, size_t n) { b.append(static_cast<const char*>(p), n); }
+
+}  // namespace
+
+void bind_symbols_before_forking(char** argv) {
+  const char* bound = std::getenv("LD_BIND_NOW");
+  if (bound && *bound) return;
+  setenv("LD_BIND_NOW", "1", 1);
+  std::fflush(nullptr);
+  execv("/proc/self/exe", argv);  // returns only on failure: carry on lazily bound
+}
+
+std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std::string(int)>& task,
+                                    const std::function<void(int, int)>& progress, const std::function<void()>& prepare) {
+  // Workers are forked by a relay process that holds nothing but the loaded scenario, so forking
+  // stays cheap however many results the parent has collected; each result streams back at once.
+  std::vector<TaskOutcome> out(tasks);
+  for (auto& o : out) o.error = "the relay process that forks the workers died";
+  int fds[2];
+  if (pipe(fds) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
+  std::fflush(nullptr);
+  const pid_t relay = fork();
+  if (relay < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+  if (relay == 0) {
+    close(fds[0]);
+    auto send = [&](int i, TaskOutcome&& o) {
+      std::string rec;
+      const std::int32_t index = i;
+      const std::uint8_t ok = o.ok;
+      const std::uint64_t n = o.output.size(), m = o.error.size();
+      put(rec, &index, sizeof index);
+      put(rec, &ok, sizeof ok);
+      put(rec, &n, sizeof n);
+      rec += o.output;
+      put(rec, &m, sizeof m);
+      rec += o.error;
+      write_all(fds[1], rec);
+    };
+    try {
+      if (prepare) prepare();
+      prepare_relay_heap();
+      run_workers(tasks, jobs, task, send);
+    } catch (const std::exception& e) {  // never let the relay return into the parent's code
+      for (int i = 0; i < tasks; ++i) send(i, {false, "", std::string("the relay could not start the workers: ") + e.what()});
+    }
+    close(fds[1]);
+    _exit(0);
+  }
+  close(fds[1]);
+  std::string buf;
+  size_t pos = 0;
+  int done = 0;
+  char chunk[65536];
+  auto take = [&](void* p, size_t n) {
+    if (buf.size() - pos < n) return false;
+    std::memcpy(p, buf.data() + pos, n);
+    pos += n;
+    return true;
+  };
+  for (ssize_t r; (r = read(fds[0], chunk, sizeof chunk)) > 0;) {
+    buf.append(chunk, static_cast<size_t>(r));
+    for (;;) {  // every complete record in the buffer
+      const size_t start = pos;
+      std::int32_t index;
+      std::uint8_t ok;
+      std::uint64_t n, m;
+      if (!take(&index, sizeof index) || !take(&ok, sizeof ok) || !take(&n, sizeof n) || buf.size() - pos < n) {
+        pos = start;
+        break;
+      }
+      std::string output = buf.substr(pos, n);
+      pos += n;
+      if (!take(&m, sizeof m) || buf.size() - pos < m) {
+        pos = start;
+        break;
+      }
+      out[index] = {ok != 0, std::move(output), buf.substr(pos, m)};
+      pos += m;
+      if (progress) progress(++done, tasks);
+    }
+    buf.erase(0, pos);
+    pos = 0;
+  }
+  close(fds[0]);
+  waitpid(relay, nullptr, 0);
+  return out;
+}
+
+
+
+Progress::Progress(std::string label, int total) : label_(std::move(label)), total_(total), start_(wall()), tty_(isatty(2)) {}
+
+void Progress::update(int done) {
+  const double elapsed = wall() - start_, rate = elapsed > 0 ? done / elapsed : 0;
+  const double left = rate > 0 ? (total_ - done) / rate : 0;
+  if (tty_) {
+    const int width = 30, filled = total_ ? width * done / total_ : width;
+    std::fprintf(stderr, "\r%s [%s%s] %d/%d  %.1f/s  %.0fs left ", label_.c_str(), std::string(filled, '#').c_str(),
+                 std::string(width - filled, '-').c_str(), done, total_, rate, left);
+  } else {
+    const int percent = total_ ? 100 * done / total_ : 100;
+    if (percent / 10 == last_percent_ / 10 && done != total_) return;  // a line per 10%
+    last_percent_ = percent;
+    std::fprintf(stderr, "%s: %d/%d done (%.1f/s, %.0fs left)\n", label_.c_str(), done, total_, rate, left);
+  }
+  std::fflush(stderr);
+}
+
+void Progress::finish() {
+  if (tty_) std::fprintf(stderr, "\n");
+}
+
+}  // namespace sim

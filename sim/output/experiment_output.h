@@ -1,0 +1,29 @@
+#pragma once
+// Output of replicated runs: HDF5 (per-replication series with a replication dimension, plus summary
+// statistics), terminal tables and JSON. Also the paired comparison of alternatives against a base
+// under common random numbers, and sweeps over a grid of parameter values.
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "sim/analysis/comparison.h"
+
+namespace sim {
+
+struct SweepPoint {
+  std::vector<std::string> values;  // one per grid key, as given on the command line
+  Experiment experiment;
+};
+
+// Each writes a complete file under a temporary name and renames it when done.
+void write_experiment_file(const std::string& path, const Experiment& e);
+void write_comparison_file(const std::string& path, const std::vector<std::string>& labels, const std::vector<Experiment>& runs);
+void write_sweep_file(const std::string& path, const std::vector<std::string>& keys, const std::vector<SweepPoint>& points);
+
+void print_experiment(std::ostream& out, const Experiment& e, bool json, const std::string& path);
+void print_comparison(std::ostream& out, const std::vector<std::string>& labels, const std::vector<Experiment>& runs, bool json,
+                      const std::string& path);
+void print_sweep(std::ostream& out, const std::vector<std::string>& keys, const std::vector<SweepPoint>& points, bool json,
+                 const std::string& path);
+
+}  // namespace sim

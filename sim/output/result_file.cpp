@@ -1,0 +1,284 @@
+#include "sim/output/result_file.h"
+
+#include <H5Cpp.h>
+
+#include "sim/output/h5util.h"
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+
+#include "sim/core/errors.h"
+#include "sim/analysis/stats.h"
+
+namespace sim {
+
+using h5::attr;
+using h5::attr_u64;
+using h5::group;
+using h5::series;
+using h5::strings;
+using h5::untimed_dcpl;
+
+void h5::write_run_attributes(const H5::Group& root, const RunInfo& info, const std::string& format) {
+  attr(root, "simulator", std::string("caspian"));
+  attr(root, "format", format);
+  attr(root, "version", info.version);
+  attr(root, "scenario_name", info.scenario_name);
+  attr(root, "scenario_description", info.scenario_description);
+  attr(root, "scenario_file", info.scenario_file);
+  attr(root, "scenario", info.scenario_yaml);
+  attr(root, "overrides", info.sets);
+  attr_u64(root, "seed", info.seed);
+  attr(root, "start_date", info.start_date);
+  attr(root, "end_date", info.end_date);
+}
+
+// ---------------------------------------------------------------------------------------------
+// HDF5 writing
+
+namespace {
+
+struct EventRow {
+  double time_d, created_d;
+  std::uint64_t job;
+  std::int32_t place, source, cargo_class;
+  std::uint8_t kind;
+  double teu, wagons, trains, tonnes;
+};
+
+H5::CompType event_type() {
+  H5::CompType t(sizeof(EventRow));
+  t.insertMember("time_d", HOFFSET(EventRow, time_d), H5::PredType::NATIVE_DOUBLE);
+  t.insertMember("created_d", HOFFSET(EventRow, created_d), H5::PredType::NATIVE_DOUBLE);
+  t.insertMember("job", HOFFSET(EventRow, job), H5::PredType::NATIVE_UINT64);
+  t.insertMember("place", HOFFSET(EventRow, place), H5::PredType::NATIVE_INT32);
+  t.insertMember("source", HOFFSET(EventRow, source), H5::PredType::NATIVE_INT32);
+  t.insertMember("cargo_class", HOFFSET(EventRow, cargo_class), H5::PredType::NATIVE_INT32);
+  t.insertMember("kind", HOFFSET(EventRow, kind), H5::PredType::NATIVE_UINT8);
+  t.insertMember("teu", HOFFSET(EventRow, teu), H5::PredType::NATIVE_DOUBLE);
+  t.insertMember("wagons", HOFFSET(EventRow, wagons), H5::PredType::NATIVE_DOUBLE);
+  t.insertMember("trains", HOFFSET(EventRow, trains), H5::PredType::NATIVE_DOUBLE);
+  t.insertMember("tonnes", HOFFSET(EventRow, tonnes), H5::PredType::NATIVE_DOUBLE);
+  return t;
+}
+
+}  // namespace
+
+struct ResultFile::Impl {
+  explicit Impl(const std::string& path) : tmp(path) {}
+  h5::TempFile tmp;
+  H5::DataSet events;
+  H5::CompType row_type = event_type();
+  hsize_t rows = 0;
+};
+
+ResultFile::ResultFile(std::string final_path) : final_(std::move(final_path)) {
+  impl_ = std::make_unique<Impl>(final_);
+  temp_ = impl_->tmp.temp_path();
+  h5::guarded("cannot create the event table in " + temp_, [&] {
+    const hsize_t zero = 0, unlimited = H5S_UNLIMITED, chunk = 4096;
+    H5::DataSpace space(1, &zero, &unlimited);
+    auto dcpl = untimed_dcpl();
+    dcpl.setChunk(1, &chunk);
+    if (H5Zfilter_avail(H5Z_FILTER_DEFLATE)) dcpl.setDeflate(4);
+    impl_->events = impl_->tmp.file().createDataSet("events", impl_->row_type, space, dcpl);
+    return 0;
+  });
+}
+
+ResultFile::~ResultFile() {
+  if (!committed_ && impl_) impl_->events.close();  // the TempFile then removes the partial file
+}
+
+void ResultFile::write_events(const std::vector<Event>& events) {
+  // The rows are written byte for byte, padding included: zero it, or the file carries whatever the
+  // stack held (different in every run, so identical runs would give different files).
+  std::vector<EventRow> rows(events.size());
+  std::memset(static_cast<void*>(rows.data()), 0, rows.size() * sizeof(EventRow));
+  for (size_t i = 0; i < events.size(); ++i) {
+    const auto& e = events[i];
+    auto& r = rows[i];
+    r.time_d = e.time / 86400.0;
+    r.created_d = e.created / 86400.0;
+    r.job = e.job;
+    r.place = e.place;
+    r.source = e.source;
+    r.cargo_class = e.cargo_class;
+    r.kind = static_cast<std::uint8_t>(e.kind);
+    r.teu = e.amounts.teu;
+    r.wagons = e.amounts.wagons;
+    r.trains = e.amounts.trains;
+    r.tonnes = e.amounts.tonnes;
+  }
+  h5::guarded("cannot write events to " + temp_, [&] {
+    const hsize_t n = rows.size(), total = impl_->rows + n;
+    impl_->events.extend(&total);
+    H5::DataSpace file_space = impl_->events.getSpace();
+    file_space.selectHyperslab(H5S_SELECT_SET, &n, &impl_->rows);
+    H5::DataSpace mem(1, &n);
+    impl_->events.write(rows.data(), impl_->row_type, mem, file_space);
+    impl_->rows = total;
+    return 0;
+  });
+}
+
+void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
+  h5::guarded("cannot write results to " + temp_, [&] {
+    const H5::Group root = impl_->tmp.root();
+    const auto& info = res.info;
+    h5::write_run_attributes(root, info, "caspian-results/1");
+    attr_u64(root, "replication", info.replication);
+    char fp[24];
+    std::snprintf(fp, sizeof fp, "%016llx", static_cast<unsigned long long>(rec.fingerprint()));
+    attr(root, "fingerprint", std::string(fp));
+
+    auto sources = group(root, "scenario_files");
+    for (size_t i = 0; i < info.scenario_sources.size(); ++i) {
+      auto f = group(sources, std::to_string(i));
+      attr(f, "path", info.scenario_sources[i].first);
+      attr(f, "text", info.scenario_sources[i].second);
+    }
+
+    const auto& cal = rec.calendar();
+    auto calg = group(root, "calendar");
+    std::vector<std::string> labels, firsts;
+    std::vector<double> days;
+    for (int m = 0; m < cal.months(); ++m) {
+      labels.push_back(cal.month_label(m));
+      firsts.push_back(format_date(cal.month_first_day(m)));
+      const long next = m + 1 < cal.months() ? cal.month_first_day(m + 1) : cal.end_day();
+      days.push_back(static_cast<double>(next - cal.month_first_day(m)));
+    }
+    strings(calg, "month", labels);
+    strings(calg, "month_first_day", firsts);
+    attr(series(calg, "days_simulated", days), "units", std::string("d"));
+
+    auto mg = group(root, "metrics");
+    auto dg = group(root, "metrics_daily");
+    for (size_t i = 0; i < rec.metrics().size(); ++i) {
+      const auto& m = rec.metrics()[i];
+      std::vector<std::string> at, classes, srcs;
+      for (int p : m.places) at.push_back(rec.places()[p]);
+      for (int c : m.classes) classes.push_back(rec.classes()[c]);
+      for (int s : m.sources) srcs.push_back(rec.sources()[s]);
+      for (auto* g : {&mg, &dg}) {
+        auto ds = series(*g, m.name, g == &mg ? rec.metric_monthly(i) : rec.metric_daily(i));
+        attr(ds, "units", std::string(measure_unit(m.measure)));
+        attr(ds, "description", m.description);
+        attr(ds, "bins", std::string(g == &mg ? "calendar month (see /calendar/month)" : "day, from start_date"));
+        attr(ds, "count", std::string(measure_name(m.measure)));
+        attr(ds, "event", std::string(event_kind_name(m.kind)));
+        attr(ds, "at", at);
+        attr(ds, "class", classes);
+        attr(ds, "source", srcs);
+      }
+    }
+
+    auto tg = group(root, "targets");
+    for (size_t i = 0; i < res.targets.size(); ++i) {
+      const auto& t = res.targets[i];
+      auto g = group(tg, std::to_string(i));
+      attr(g, "metric", t.spec.metric);
+      attr(g, "from", format_date(t.spec.from_day));
+      attr(g, "to", format_date(t.spec.to_day));
+      attr(g, "observed", t.spec.observed);
+      attr(g, "simulated", t.simulated);
+      attr(g, "error_pct", t.error_pct);
+      attr(g, "tolerance_pct", t.spec.tolerance_pct);
+      attr(g, "units", t.units);
+      attr(g, "source", t.spec.source);
+    }
+
+    auto rg = group(root, "resources");
+    for (const auto& r : rec.resources()) {
+      auto g = group(rg, r.name);
+      attr(g, "kind", r.kind);
+      attr(series(g, "queue_mean", r.queue.monthly_mean()), "units", std::string("consignments"));
+      attr(series(g, "queue_max", r.queue.monthly_max()), "units", std::string("consignments"));
+      attr(series(g, "queue_teu_mean", r.queue_teu.monthly_mean()), "units", std::string("TEU"));
+      attr(series(g, "queue_teu_max", r.queue_teu.monthly_max()), "units", std::string("TEU"));
+      attr(series(g, "queue_wagons_mean", r.queue_wagons.monthly_mean()), "units", std::string("wagons"));
+      attr(series(g, "queue_wagons_max", r.queue_wagons.monthly_max()), "units", std::string("wagons"));
+      attr(series(g, "storage_tonnes_mean", r.queue_tonnes.monthly_mean()), "units", std::string("t"));
+      attr(series(g, "storage_tonnes_max", r.queue_tonnes.monthly_max()), "units", std::string("t"));
+      attr(series(g, "backlog_tonnes_mean", r.backlog_tonnes.monthly_mean()), "units", std::string("t"));
+      attr(series(g, "utilisation", r.utilisation.monthly_mean()), "units", std::string("fraction of capacity, 0-1"));
+      attr(g, "utilisation_mean", r.utilisation.overall_mean());
+    }
+
+    std::vector<std::string> bn, reasons;
+    for (const auto& b : res.bottlenecks) {
+      bn.push_back(b.resource);
+      reasons.push_back(b.reason);
+    }
+    auto bg = group(root, "bottlenecks");
+    strings(bg, "resource", bn);
+    strings(bg, "reason", reasons);
+
+    auto trg = group(root, "transit_time");
+    for (size_t s = 0; s < rec.sources().size(); ++s) {
+      const auto& d = rec.transit()[s].days;
+      auto ds = series(trg, rec.sources()[s], d);
+      attr(ds, "units", std::string("d"));
+      attr(ds, "description", std::string("creation to delivery, one value per delivered consignment"));
+      attr(ds, "p50", percentile(d, 50));
+      attr(ds, "p95", percentile(d, 95));
+    }
+
+    auto cg = group(root, "conservation");
+    const Amounts& c = rec.created();
+    const Amounts& dl = rec.delivered();
+    for (int mi = 0; mi < kCargoMeasures; ++mi) {
+      const auto m = static_cast<Measure>(mi);
+      auto g = group(cg, measure_name(m));
+      attr(g, "created", c.get(m));
+      attr(g, "delivered", dl.get(m));
+      attr(g, "in_system", res.in_system.get(m));
+      attr(g, "units", std::string(measure_unit(m)));
+    }
+
+    {
+      auto lg = group(cg, "month_ends");
+      attr(lg, "description", std::string("the ledger at each month end: created = delivered + in the network"));
+      std::vector<double> t;
+      for (const auto& e : rec.ledger()) t.push_back(e.time / 86400.0);
+      attr(series(lg, "time_d", t), "units", std::string("d since start_date"));
+      for (int mi = 0; mi < kCargoMeasures; ++mi) {
+        const auto m = static_cast<Measure>(mi);
+        std::vector<double> c, d, in;
+        for (const auto& e : rec.ledger()) {
+          c.push_back(e.created.get(m));
+          d.push_back(e.delivered.get(m));
+          in.push_back(e.in_system.get(m));
+        }
+        attr(series(lg, std::string("created_") + measure_name(m), c), "units", std::string(measure_unit(m)));
+        attr(series(lg, std::string("delivered_") + measure_name(m), d), "units", std::string(measure_unit(m)));
+        attr(series(lg, std::string("in_system_") + measure_name(m), in), "units", std::string(measure_unit(m)));
+      }
+    }
+
+    attr(impl_->events, "description", std::string("every model event, in simulated-time order; times in days since start_date"));
+    std::vector<std::string> kinds;
+    for (int k = 0; k < kEventKinds; ++k) kinds.push_back(event_kind_name(static_cast<EventKind>(k)));
+    attr(impl_->events, "kind_names", kinds);
+    attr(impl_->events, "place_names", rec.places());
+    attr(impl_->events, "source_names", rec.sources());
+    attr(impl_->events, "class_names", rec.classes());
+    return 0;
+  });
+}
+
+void ResultFile::commit() {
+  h5::guarded("cannot finish result file " + temp_, [&] {
+    impl_->events.close();
+    return 0;
+  });
+  impl_->tmp.commit();
+  committed_ = true;
+}
+
+}  // namespace sim
