@@ -10,6 +10,7 @@
 #include "generated/version.h"
 #include "models/scenario/config.h"
 #include "models/run/experiment.h"
+#include "models/scenario/describe.h"
 #include "models/run/simulation.h"
 #include "sim/core/errors.h"
 #include "sim/output/experiment_output.h"
@@ -209,7 +210,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer("Exit codes: 0 ok, 2 usage error, 3 scenario error, 4 simulation error, 5 output error.");
 
-  Options run_o, cmp_o, sweep_o, val_o;
+  Options run_o, cmp_o, sweep_o, val_o, desc_o;
+  bool describe_json = false;
   auto* run = app.add_subcommand("run", "Run a scenario (once, or --replications N in parallel), write HDF5 results, print a summary");
   add_common(run, run_o, false);
   add_experiment(run, run_o, "Result file (default: results/<scenario>.h5)");
@@ -229,6 +231,13 @@ int main(int argc, char** argv) {
   add_common(validate, val_o, false);
   CLI::Option* dummy_seed = validate->add_option("--seed", val_o.seed, "Ignored: accepted so a run's options can be reused");
   val_o.seed_opt = dummy_seed;
+  auto* describe = app.add_subcommand("describe",
+                                      "Without a scenario: every stage type and scenario section with its keys, units and meaning. "
+                                      "With one: its stages, services, flows, metrics and targets by name");
+  describe->add_option("scenario", desc_o.scenarios, "Scenario file (YAML); leave out to describe what scenarios may say")->expected(0, 1);
+  describe->add_option("--set", desc_o.sets, "Override a scenario value: key.path=value, repeatable");
+  describe->add_flag("--json", describe_json, "JSON instead of text");
+  desc_o.seed_opt = describe->add_option("--seed", desc_o.seed, "Ignored: accepted so a run's options can be reused");
   cmp_o.replications = 30;
   sweep_o.replications = 10;
 
@@ -239,13 +248,24 @@ int main(int argc, char** argv) {
     return code == 0 ? sim::kExitOk : sim::kExitUsage;
   }
 
-  const Options& active = run->parsed() ? run_o : compare->parsed() ? cmp_o : sweep->parsed() ? sweep_o : val_o;
+  const Options& active = run->parsed() ? run_o : compare->parsed() ? cmp_o : sweep->parsed() ? sweep_o : describe->parsed() ? desc_o : val_o;
   if ((run->parsed() && *run_o.reps_opt) || compare->parsed() || sweep->parsed()) sim::bind_symbols_before_forking(argv);
   sim::log::setup(active.log_level);
   try {
     if (run->parsed()) return cmd_run(run_o);
     if (compare->parsed()) return cmd_compare(cmp_o);
     if (sweep->parsed()) return cmd_sweep(sweep_o);
+    if (describe->parsed()) {
+      if (desc_o.scenarios.empty()) {
+        if (describe_json) std::cout << models::describe_keys_json().dump(2) << "\n";
+        else models::print_keys(std::cout);
+        return sim::kExitOk;
+      }
+      const auto l = load(desc_o.scenarios[0], desc_o.sets, desc_o);
+      if (describe_json) std::cout << models::describe_scenario_json(l.scenario).dump(2) << "\n";
+      else models::print_scenario(std::cout, l.scenario);
+      return sim::kExitOk;
+    }
     const auto l = load(val_o.scenarios[0], val_o.sets, val_o);
     std::cout << "ok: " << val_o.scenarios[0] << ": \"" << l.scenario.name << "\", " << l.scenario.stages.size() << " stages, "
               << l.scenario.sources.size() << " services and flows, " << l.scenario.metrics.size() << " metrics, "

@@ -3,11 +3,8 @@
 #include <algorithm>
 
 #include "models/network/berth_pool.h"
-#include "models/stages/pipeline/pipeline.h"
-#include "models/stages/processor/processor.h"
 #include "models/sources/source.h"
-#include "models/stages/train_former/train_former.h"
-#include "models/stages/vessel_line/vessel_line.h"
+#include "models/stages/stage_type.h"
 
 namespace models {
 
@@ -62,21 +59,11 @@ Network::Network(const Scenario& scenario, const sim::Calendar& calendar, sim::R
     for (const auto& r : src.route) route.push_back(index_of(places, r));
     routes_.push_back(route);
   }
+  // Every stage is built by its type's registry entry (an unknown type cannot reach here: the parser
+  // rejects it, and stage_type() throws rather than fall back to another type).
   for (size_t i = 0; i < scenario.stages.size(); ++i) {
     const auto& st = scenario.stages[i];
-    const int idx = static_cast<int>(i);
-    if (st.type == "vessel_line") {
-      stages_.push_back(std::make_unique<VesselLine>(st, idx, *this, stream("stage/" + st.name)));
-    } else if (st.type == "train_former") {
-      stages_.push_back(std::make_unique<TrainFormer>(st, idx, *this));
-    } else if (st.type == "pipeline") {
-      std::vector<int> shippers;
-      for (size_t s = 0; s < routes_.size(); ++s)
-        if (std::find(routes_[s].begin(), routes_[s].end(), idx) != routes_[s].end()) shippers.push_back(static_cast<int>(s));
-      stages_.push_back(std::make_unique<Pipeline>(st, idx, *this, kernel, shippers));
-    } else {
-      stages_.push_back(std::make_unique<Processor>(st, idx, *this, stream("stage/" + st.name)));
-    }
+    stages_.push_back(stage_type(st.type).build(st, static_cast<int>(i), *this, kernel));
   }
   for (size_t i = 0; i < scenario.sources.size(); ++i) {
     const auto& src = scenario.sources[i];
@@ -113,6 +100,13 @@ void Network::forward(Job job) {
     return;
   }
   recorder_.emit({sim::now(), sim::EventKind::Deliver, (*job.route).back(), job.source, job.cargo_class, job.id, job.created, job.amounts});
+}
+
+std::vector<int> Network::sources_through(int stage) const {
+  std::vector<int> out;
+  for (size_t s = 0; s < routes_.size(); ++s)
+    if (std::find(routes_[s].begin(), routes_[s].end(), stage) != routes_[s].end()) out.push_back(static_cast<int>(s));
+  return out;
 }
 
 BerthPool* Network::berth_pool(const std::string& name) {

@@ -49,7 +49,8 @@ class Network {
   const sim::Calendar& calendar() const { return calendar_; }
   sim::Amounts in_system() const;
   std::uint64_t next_job_id() { return ++last_job_; }
-  const std::vector<int>& route_of(int source) const { return routes_[source]; }
+  // The sources (by index) whose routes pass through STAGE, in source order.
+  std::vector<int> sources_through(int stage) const;
   // Storm windows of a sea area; nullptr for "" (no weather).
   const StormCalendar* storms(const std::string& area) const;
   // A berth pool shared by vessel lines; nullptr for "" (none).

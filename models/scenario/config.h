@@ -3,106 +3,39 @@
 // positions (Where) are kept only so that validation can point at the offending line.
 #include <cstdint>
 #include <string>
+#include <variant>
 #include <vector>
 
-#include "sim/config/doc.h"
-#include "sim/record/observe.h"
-#include "sim/core/random.h"
+#include "models/stages/common/windows.h"
+#include "models/stages/pipeline/pipeline_config.h"
+#include "models/stages/processor/processor_config.h"
+#include "models/stages/train_former/former_config.h"
+#include "models/stages/vessel_line/vessel_config.h"
 #include "models/weather/weather.h"
+#include "sim/config/doc.h"
+#include "sim/core/random.h"
+#include "sim/record/observe.h"
 
 namespace models {
 
 using sim::Distribution;
 using sim::Where;
 
-struct Window {  // [from_day, to_day] inclusive calendar days
-  long from_day = 0, to_day = 0;
-  std::string reason;
-  Where where;
-};
-
-// Vessels shuttling between two ports: rail ferries, container feeders, tankers.
-struct VesselConfig {
-  int fleet = 1;
-  sim::Measure unit = sim::Measure::Wagons;  // what the capacity counts
-  double capacity = 0;                       // per vessel, in `unit`
-  double load_factor = 1;                    // share of capacity usable (sea level, draught limits)
-  double loading_rate = 0;                   // units per second at the origin; 0: loading_time per call
-  Distribution loading_time, crossing_time, unloading_time, return_time;
-  enum class Policy { WhenFull, Slots } policy = Policy::WhenFull;
-  double max_wait = 0;       // WhenFull: sail with a part load this long after the first cargo boards; 0: never
-  double storage = 0;        // tonnes of shore storage at the origin; queued cargo beyond it is backlog
-  int berths = 1;            // vessels of this line that can load at the same time
-  std::string berth_pool;    // berths shared with other lines at the origin ("" = none)
-  Where berth_pool_where;
-  double slot_interval = 0;  // Slots: one departure per interval, from the run's start
-  struct Change {
-    long day = 0;
-    int fleet = -1;
-    double load_factor = -1;
-    Where where;
-  };
-  std::vector<Change> changes;
-};
-
-// Days during which some sources' cargo waits at a stage (embargoes, pipeline intake halts).
-struct SourceWindow : Window {
-  std::vector<std::string> sources;  // services, flows or shippers by name; empty: all of them
-};
-
-// A pipeline fed from a terminal's storage: BTC from Sangachal. Capacity is shared max-min by the
-// shippers whose routes end in it, each with an optional cap.
-struct PipelineConfig {
-  double capacity = 0;  // t/s
-  struct Cap {
-    std::string source;
-    double cap = 0;  // t/s
-    Where where;
-  };
-  std::vector<Cap> caps;
-  struct Change {
-    long day = 0;
-    double capacity = -1;
-    Where where;
-  };
-  std::vector<Change> changes;
-  std::vector<SourceWindow> halts;  // a shipper's intake stops (no sources listed: every shipper's)
-  double outages_per_year = 0;  // a stochastic outage process (Poisson), with
-  Distribution outage_duration;  // this duration
-};
-
-// Loose containers or wagons grouped into trains of a given size (per cargo class).
-struct FormerConfig {
-  sim::Measure unit = sim::Measure::Teu;
-  double train_size = 0;
-  double max_wait = 0;  // a part train leaves this long after its first consignment arrived; 0: never
-};
-
 // A place that holds cargo for a while: a rail section, a terminal, a border crossing, a vessel line,
-// a train-formation yard.
+// a train-formation yard, a pipeline. What every stage has, and its type's own settings.
 struct StageConfig {
   std::string name, type;
   std::string sea_area;  // weather that stops this stage's work (ports close, vessels stay in port)
   Where sea_area_where;
-  VesselConfig vessel;   // type vessel_line
-  FormerConfig former;   // type train_former
-  PipelineConfig pipeline;  // type pipeline
-  int servers = -1;            // parallel handling; -1 = unlimited (a line where trains run in parallel)
-  Distribution service;        // running, handling or processing time per consignment
-  // Minimum time between successive starts (from a capacity in trains/d). It applies to consignments
-  // that are trains; loose containers and wagons pass without using a train path.
-  double headway = 0;
-  struct Change {
-    long day = 0;
-    int servers = -2;     // -2: unchanged; 0 closes the stage
-    double headway = -1;  // -1: unchanged
-    Where where;
-  };
-  std::vector<Change> changes;  // dated capacity changes, in date order
   std::vector<Window> outages;  // no new starts during these days (work in progress finishes)
-  std::vector<SourceWindow> embargoes;  // these sources' consignments are not handled for these days
-  double yard_teu = 0;  // terminals: yard capacity; its occupancy is reported as its own resource
+  std::variant<ProcessorConfig, VesselConfig, FormerConfig, PipelineConfig> params;
   Where where;
+
+  // The type's settings: stage types read only their own (a mismatch is a bug, std::get throws).
+  template <class T>
+  const T& as() const { return std::get<T>(params); }
+  template <class T>
+  T& as() { return std::get<T>(params); }
 };
 
 struct ScheduleConfig {
@@ -120,6 +53,7 @@ struct ScheduleConfig {
 struct SourceConfig {
   std::string name;
   bool is_service = true;  // services are block trains (1 train each)
+  std::string kind;        // "service", "flow" or "shipper": the list it was given in
   int cargo_class = 0;
   std::vector<std::string> route;
   std::vector<Where> route_where;

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "models/scenario/parse.h"
+#include "models/scenario/sections.h"
 #include "sim/config/reader.h"
 #include "sim/core/units.h"
 
@@ -54,6 +55,7 @@ double parse_percent(const sim::Node& n, const std::string& key) {
 
 WeatherConfig parse_weather(const sim::Node& node, const std::string& path) {
   MapReader r(node, path);
+  r.declare(section_keys("weather"));
   WeatherConfig w;
   w.where = node.where;
   w.name = sim::as_name(r.required("name"), r.path("name"));
@@ -87,31 +89,9 @@ WeatherConfig parse_weather(const sim::Node& node, const std::string& path) {
 
 }  // namespace
 
-std::vector<double> parse_monthly(const sim::Node& n, const std::string& key) {
-  const auto& items = sim::as_list(n, key);
-  if (items.size() != 12) sim::fail(n, key, "expected 12 monthly values (January to December), got " + std::to_string(items.size()));
-  std::vector<double> out;
-  for (size_t i = 0; i < 12; ++i) {
-    const double v = sim::as_number(items[i], key + "[" + std::to_string(i) + "]");
-    if (v < 0) sim::fail(items[i], key, "a monthly value must not be negative");
-    out.push_back(v);
-  }
-  return out;
-}
-
-Window parse_window(const sim::Node& node, const std::string& path) {
-  MapReader r(node, path);
-  Window w;
-  w.where = node.where;
-  w.from_day = sim::as_date(r.required("from"), r.path("from"));
-  w.to_day = sim::as_date(r.required("to"), r.path("to"));
-  if (const sim::Node* reason = r.optional("reason")) w.reason = sim::as_string(*reason, r.path("reason"));
-  r.finish();
-  return w;
-}
-
 MetricConfig parse_metric(const sim::Node& node, const std::string& path) {
   MapReader r(node, path);
+  r.declare(section_keys("metrics"));
   MetricConfig m;
   m.where = node.where;
   m.name = sim::as_name(r.required("name"), r.path("name"));
@@ -128,6 +108,7 @@ MetricConfig parse_metric(const sim::Node& node, const std::string& path) {
 
 TargetConfig parse_target(const sim::Node& node, const std::string& path) {
   MapReader r(node, path);
+  r.declare(section_keys("targets"));
   TargetConfig t;
   t.where = node.where;
   const sim::Node& metric = r.required("metric");
@@ -160,6 +141,7 @@ TargetConfig parse_target(const sim::Node& node, const std::string& path) {
 
 Scenario parse_scenario(const sim::Document& doc) {
   MapReader r(doc.root, "");
+  r.declare(section_keys("scenario"));
   Scenario s;
   s.where = doc.root.where;
   s.name = sim::as_string(r.required("name"), "name");
@@ -193,6 +175,7 @@ Scenario parse_scenario(const sim::Document& doc) {
   each_item(r, "weather", [&](const sim::Node& n, const std::string& p) { s.weather.push_back(parse_weather(n, p)); });
   each_item(r, "berth_pools", [&](const sim::Node& n, const std::string& p) {
     MapReader b(n, p);
+    b.declare(section_keys("berth_pools"));
     BerthPoolConfig pool;
     pool.where = n.where;
     pool.name = sim::as_name(b.required("name"), b.path("name"));

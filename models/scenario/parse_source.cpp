@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "models/scenario/parse.h"
+#include "models/scenario/sections.h"
 #include "sim/config/reader.h"
 
 namespace models {
@@ -107,8 +108,10 @@ void parse_active_days(MapReader& r, SourceConfig& s, long start_day, long end_d
 
 SourceConfig parse_shipper(const sim::Node& node, const std::string& path, long start_day, long end_day) {
   MapReader r(node, path);
+  r.declare(section_keys("shippers"));
   SourceConfig s;
   s.is_service = false;
+  s.kind = "shipper";
   const int export_class = 2;  // shippers export unless they say otherwise
   parse_identity(r, s, node, &export_class);
   s.nomination = sim::as_quantity(r.required("nomination"), r.path("nomination"), sim::dims::mass_rate).value;
@@ -145,8 +148,10 @@ SourceConfig parse_shipper(const sim::Node& node, const std::string& path, long 
 
 SourceConfig parse_source(const sim::Node& node, const std::string& path, bool is_service, long start_day, long end_day) {
   MapReader r(node, path);
+  r.declare(section_keys(is_service ? "services" : "flows"));
   SourceConfig s;
   s.is_service = is_service;
+  s.kind = is_service ? "service" : "flow";
   parse_identity(r, s, node, nullptr);
   s.teu = parse_amount(r, "teu", sim::dims::teu);
   s.wagons = parse_amount(r, "wagons", sim::dims::wagons);

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "models/scenario/config.h"
+#include "models/stages/stage_type.h"
 #include "sim/core/calendar.h"
 #include "sim/config/reader.h"
 
@@ -46,23 +47,13 @@ void validate(const Scenario& s) {
 
   unique_names(s.weather, "weather");
   unique_names(s.berth_pools, "berth_pools");
-  const auto pools = names(s.berth_pools);
-  for (const auto& st : s.stages)
-    if (!st.vessel.berth_pool.empty())
-      known(st.vessel.berth_pool, pools, st.vessel.berth_pool_where, "stages[" + st.name + "].berth_pool", "berth pool under `berth_pools`");
-  const auto areas = names(s.weather);
-  for (const auto& st : s.stages)
-    if (!st.sea_area.empty()) known(st.sea_area, areas, st.sea_area_where, "stages[" + st.name + "].sea_area", "sea area under `weather`");
+  const ScenarioNames all{stage_names, source_names, names(s.berth_pools), names(s.weather)};
   for (const auto& st : s.stages) {
-    for (const auto& [key, windows] : {std::pair{"embargoes", &st.embargoes}, std::pair{"halts", &st.pipeline.halts}})
-      for (const auto& w : *windows)
-        for (const auto& src : w.sources)
-          known(src, source_names, w.where, "stages[" + st.name + "]." + key, "service, flow or shipper");
-    for (const auto& c : st.pipeline.caps) known(c.source, source_names, c.where, "stages[" + st.name + "].shipper_caps", "shipper");
-  }
-  for (const auto& st : s.stages)
+    if (!st.sea_area.empty()) known(st.sea_area, all.sea_areas, st.sea_area_where, "stages[" + st.name + "].sea_area", "sea area under `weather`");
     for (const auto& w : st.outages)
       if (w.to_day < w.from_day) fail_at(w.where, "stages[" + st.name + "].outages", "the outage ends (to) before it starts (from)");
+    stage_type(st.type).validate(st, all);
+  }
 
   for (const auto& src : s.sources) {
     const std::string key = "services/flows[" + src.name + "]";

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <stdexcept>
 
 #include "sim/core/calendar.h"
 
@@ -20,6 +21,13 @@ MapReader::MapReader(const Node& node, std::string path) : node_(node), path_(st
 std::string MapReader::path(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
 
 const Node* MapReader::optional(const std::string& key) {
+  if (!declared_.empty()) {
+    bool documented = false;
+    for (const auto* docs : declared_)
+      for (const auto& d : *docs) documented = documented || d.key == key;
+    if (!documented) throw std::logic_error("the parser of " + (path_.empty() ? std::string("the scenario") : path_) +
+                                            " reads key \"" + key + "\", which its documentation does not list");
+  }
   known_.push_back(key);
   const Node* n = node_.find(key);
   return n && n->kind != Node::Kind::Null ? n : nullptr;

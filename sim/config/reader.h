@@ -10,9 +10,21 @@
 
 namespace sim {
 
+// What a key of a scenario means: the documentation `caspian describe` prints, and the list a parser
+// is held to (a parser that reads a key it does not document is a bug, caught the first time it runs).
+struct KeyDoc {
+  std::string key;
+  std::string value;     // what is expected, with an example: "a duration like 20h"
+  std::string presence;  // "required", "optional", "optional, default 1", "one of running_time | distance+speed"
+  std::string description;
+};
+using KeyDocs = std::vector<KeyDoc>;
+
 class MapReader {
  public:
   MapReader(const Node& node, std::string path);
+  // Holds the reader to these documented keys (several lists may be declared: common + own).
+  void declare(const KeyDocs& docs) { declared_.push_back(&docs); }
   // A key that must be present / may be absent. Both mark the key as known.
   const Node& required(const std::string& key);
   const Node* optional(const std::string& key);
@@ -26,6 +38,7 @@ class MapReader {
   const Node& node_;
   std::string path_;
   std::vector<std::string> known_;
+  std::vector<const KeyDocs*> declared_;
 };
 
 [[noreturn]] void fail(const Node& at, const std::string& key, const std::string& message);

@@ -94,6 +94,13 @@ Quantity parse_quantity(const std::string& raw) {
   return q;
 }
 
+std::vector<std::string> unit_names() {
+  std::vector<std::string> out;
+  for (const auto& [name, def] : units()) out.push_back(name);
+  out.push_back("kn");
+  return out;
+}
+
 std::string describe(Dim d) {
   switch (d.base) {
     case Base::None: return d.time == 1 ? "a duration like 20h, 45min or 3d" : "a frequency like 3 /d or 2 /wk";

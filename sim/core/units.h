@@ -3,6 +3,7 @@
 // Internally: time in seconds, mass in tonnes, length in km, volume in barrels,
 // countable things (TEU, wagons, trains, vessels, trucks) in their own unit.
 #include <string>
+#include <vector>
 
 namespace sim {
 
@@ -40,6 +41,9 @@ struct Quantity {
 // Parses "20h", "46 wagons/d", "7 Mt/yr", "1.2 Mbbl/d", "14 kn", "225 TEU".
 // Throws std::invalid_argument with a human sentence on failure.
 Quantity parse_quantity(const std::string& text);
+
+// Every unit name parse_quantity accepts ("s", "min", ..., "kn"), for documentation.
+std::vector<std::string> unit_names();
 
 // Human description of a dimension with an example, for error messages: "a duration like 20h".
 std::string describe(Dim d);

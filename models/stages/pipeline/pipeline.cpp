@@ -10,7 +10,7 @@ namespace models {
 
 Pipeline::Pipeline(const StageConfig& cfg, int index, Network& net, sim::Kernel& kernel, const std::vector<int>& shippers)
     : Stage(cfg.name, index, net), cfg_(cfg), stats_(net.recorder().add_resource(cfg.name, cfg.type)) {
-  const auto& p = cfg_.pipeline;
+  const auto& p = cfg_.as<PipelineConfig>();
   const auto& cal = net.calendar();
   std::vector<double> caps;
   const auto names = net.source_names();
@@ -37,8 +37,8 @@ Pipeline::Pipeline(const StageConfig& cfg, int index, Network& net, sim::Kernel&
 }
 
 double Pipeline::nominal_at(double t) const {
-  double c = cfg_.pipeline.capacity;
-  for (const auto& ch : cfg_.pipeline.changes)
+  double c = cfg_.as<PipelineConfig>().capacity;
+  for (const auto& ch : cfg_.as<PipelineConfig>().changes)
     if (net_.calendar().seconds_at(ch.day) <= t) c = ch.capacity;
   return c;
 }
@@ -92,7 +92,7 @@ void Pipeline::pump_loop(size_t k) {
 }
 
 void Pipeline::operate() {
-  const auto& p = cfg_.pipeline;
+  const auto& p = cfg_.as<PipelineConfig>();
   const auto& cal = net_.calendar();
   std::vector<double> times = {0.0};
   for (const auto& ch : p.changes) times.push_back(cal.seconds_at(ch.day));

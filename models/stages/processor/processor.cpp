@@ -7,15 +7,15 @@ namespace models {
 
 Processor::Processor(const StageConfig& cfg, int index, Network& net, sim::RandomStream rng)
     : Stage(cfg.name, index, net),
-      cfg_(cfg),
+      cfg_(cfg.as<ProcessorConfig>()),
       rng_(rng),
       stats_(net.recorder().add_resource(cfg.name, cfg.type)),
       storms_(net.storms(cfg.sea_area)),
-      servers_(cfg.servers),
-      headway_(cfg.headway) {
+      servers_(cfg_.servers),
+      headway_(cfg_.headway) {
   std::stable_sort(cfg_.changes.begin(), cfg_.changes.end(), [](const auto& a, const auto& b) { return a.day < b.day; });
   const auto& cal = net.calendar();
-  for (const auto& w : cfg_.outages) outages_.emplace_back(cal.seconds_at(w.from_day), cal.seconds_at(w.to_day + 1));
+  for (const auto& w : cfg.outages) outages_.emplace_back(cal.seconds_at(w.from_day), cal.seconds_at(w.to_day + 1));
   const auto& names = net.source_names();
   for (const auto& e : cfg_.embargoes) {
     Embargo em{cal.seconds_at(e.from_day), cal.seconds_at(e.to_day + 1), {}};

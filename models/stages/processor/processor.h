@@ -8,6 +8,7 @@
 #include <queue>
 
 #include "models/network/network.h"
+#include "models/scenario/config.h"
 #include "sim/core/random.h"
 
 namespace models {
@@ -37,7 +38,7 @@ class Processor : public Stage {
   void start_ready(double t);         // starts every queued consignment that may start at T
   double next_wake(double t) const;  // when the actor next has something to do
 
-  StageConfig cfg_;
+  ProcessorConfig cfg_;
   sim::RandomStream rng_;
   sim::Signal wake_;
   sim::ResourceStats& stats_;

@@ -6,7 +6,7 @@
 namespace models {
 
 TrainFormer::TrainFormer(const StageConfig& cfg, int index, Network& net)
-    : Stage(cfg.name, index, net), cfg_(cfg.former), stats_(net.recorder().add_resource(cfg.name, cfg.type)) {}
+    : Stage(cfg.name, index, net), cfg_(cfg.as<FormerConfig>()), stats_(net.recorder().add_resource(cfg.name, cfg.type)) {}
 
 void TrainFormer::start(sim::Kernel& kernel) {
   if (cfg_.max_wait > 0) kernel.spawn("stage:" + name_, [this] { loop(); });

@@ -12,13 +12,13 @@ constexpr double kEps = 1e-9;
 VesselLine::VesselLine(const StageConfig& cfg, int index, Network& net, sim::RandomStream rng)
     : Stage(cfg.name, index, net),
       cfg_(cfg),
-      v_(cfg_.vessel),
+      v_(cfg_.as<VesselConfig>()),
       rng_(rng),
       stats_(net.recorder().add_resource(cfg.name, cfg.type)),
       loading_stats_(net.recorder().add_resource(cfg.name + ":loading", "loading_berth")),
-      pool_(net.berth_pool(cfg.vessel.berth_pool)),
+      pool_(net.berth_pool(v_.berth_pool)),
       fleet_(0),
-      load_factor_(cfg.vessel.load_factor) {
+      load_factor_(v_.load_factor) {
   for (int b = 0; b < v_.berths; ++b) berths_.push_back(std::make_unique<Berth>());
   std::vector<std::pair<double, double>> closed;
   if (const auto* storms = net.storms(cfg.sea_area)) closed = storms->windows();

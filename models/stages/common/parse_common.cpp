@@ -1,0 +1,85 @@
+#include "models/stages/common/parse_common.h"
+
+namespace models {
+
+using sim::MapReader;
+
+Window parse_window(const sim::Node& node, const std::string& path) {
+  MapReader r(node, path);
+  Window w;
+  w.where = node.where;
+  w.from_day = sim::as_date(r.required("from"), r.path("from"));
+  w.to_day = sim::as_date(r.required("to"), r.path("to"));
+  if (const sim::Node* reason = r.optional("reason")) w.reason = sim::as_string(*reason, r.path("reason"));
+  r.finish();
+  return w;
+}
+
+std::vector<Window> parse_outages(MapReader& r) {
+  std::vector<Window> out;
+  const sim::Node* n = r.optional("outages");
+  if (!n) return out;
+  const auto& items = sim::as_list(*n, r.path("outages"));
+  for (size_t i = 0; i < items.size(); ++i) out.push_back(parse_window(items[i], r.path("outages") + "[" + std::to_string(i) + "]"));
+  return out;
+}
+
+std::vector<SourceWindow> parse_source_windows(MapReader& r, const char* key, bool sources_required) {
+  std::vector<SourceWindow> out;
+  each_mapping(r, key, [&](const sim::Node& item, MapReader& m) {
+    SourceWindow w;
+    w.where = item.where;
+    w.from_day = sim::as_date(m.required("from"), m.path("from"));
+    w.to_day = sim::as_date(m.required("to"), m.path("to"));
+    if (w.to_day < w.from_day) sim::fail(item, m.path("to"), "it ends (to) before it starts (from)");
+    const sim::Node* src = sources_required ? &m.required("sources") : m.optional("sources");
+    if (src) w.sources = sim::as_name_list(*src, m.path("sources"));
+    if (const sim::Node* why = m.optional("reason")) w.reason = sim::as_string(*why, m.path("reason"));
+    m.optional("source");
+    out.push_back(w);
+  });
+  return out;
+}
+
+double headway_of(const sim::Node& n, const std::string& key) {
+  return 1.0 / sim::as_positive(n, key, sim::Dim{sim::Base::Trains, -1});
+}
+
+sim::Measure unit_of(const sim::Node& n, const std::string& key, double* value) {
+  sim::Quantity q;
+  try {
+    q = sim::parse_quantity(sim::as_string(n, key));
+  } catch (const std::invalid_argument& e) {
+    sim::fail(n, key, std::string("expected a capacity like 52 wagons, 225 TEU or 13000 t: ") + e.what());
+  }
+  if (!(q.value > 0) || q.dim.time != 0) sim::fail(n, key, "expected a capacity above zero like 52 wagons, 225 TEU or 13000 t");
+  *value = q.value;
+  switch (q.dim.base) {
+    case sim::Base::Teu: return sim::Measure::Teu;
+    case sim::Base::Wagons: return sim::Measure::Wagons;
+    case sim::Base::Mass: return sim::Measure::Tonnes;
+    default: sim::fail(n, key, "expected a capacity in wagons, TEU or tonnes");
+  }
+}
+
+sim::Dim dim_of(sim::Measure m, int time) {
+  switch (m) {
+    case sim::Measure::Teu: return {sim::Base::Teu, time};
+    case sim::Measure::Wagons: return {sim::Base::Wagons, time};
+    default: return {sim::Base::Mass, time};
+  }
+}
+
+std::vector<double> parse_monthly(const sim::Node& n, const std::string& key) {
+  const auto& items = sim::as_list(n, key);
+  if (items.size() != 12) sim::fail(n, key, "expected 12 monthly values (January to December), got " + std::to_string(items.size()));
+  std::vector<double> out;
+  for (size_t i = 0; i < 12; ++i) {
+    const double v = sim::as_number(items[i], key + "[" + std::to_string(i) + "]");
+    if (v < 0) sim::fail(items[i], key, "a monthly value must not be negative");
+    out.push_back(v);
+  }
+  return out;
+}
+
+}  // namespace models
