@@ -64,6 +64,7 @@ Network::Network(const Scenario& scenario, const sim::Calendar& calendar, sim::R
   for (size_t i = 0; i < scenario.stages.size(); ++i) {
     const auto& st = scenario.stages[i];
     stages_.push_back(stage_type(st.type).build(st, static_cast<int>(i), *this, kernel));
+    if (st.buffer > 0) stages_.back()->set_buffer(st.buffer, st.buffer_unit);
   }
   for (size_t i = 0; i < scenario.sources.size(); ++i) {
     const auto& src = scenario.sources[i];
@@ -87,6 +88,23 @@ void Network::start(sim::Kernel& kernel) {
   for (auto& st : stages_) st->start(kernel);
   for (auto& src : sources_) src->start(kernel);
 }
+
+void Stage::set_buffer(double limit, sim::Measure unit) {
+  room_ = std::make_unique<sim::Capacity>(limit);
+  room_unit_ = unit;
+}
+
+bool Network::reserve_next(const Job& job) {
+  return job.leg + 1 >= job.route->size() || stages_[(*job.route)[job.leg + 1]]->reserve(job);
+}
+
+void Network::wake_on_room_next(const Job& job, sim::Signal& signal) {
+  if (job.leg + 1 < job.route->size()) stages_[(*job.route)[job.leg + 1]]->wake_on_room(signal);
+}
+
+bool Network::reserve_first(const Job& job) { return stages_[routes_[job.source][0]]->reserve(job); }
+
+void Network::wake_on_room_first(const Job& job, sim::Signal& signal) { stages_[routes_[job.source][0]]->wake_on_room(signal); }
 
 void Network::enter(Job job) {
   job.route = &routes_[job.source];

@@ -9,6 +9,7 @@
 #include "models/network/job.h"
 #include "models/weather/weather.h"
 #include "sim/core/calendar.h"
+#include "sim/kernel/capacity.h"
 #include "sim/kernel/kernel.h"
 #include "sim/record/recorder.h"
 
@@ -17,11 +18,18 @@ namespace models {
 class Network;
 
 // A place that holds consignments for a while. accept() is called from other actors' turns.
+// A stage may declare a finite buffer (its waiting area, in consignments, TEU or wagons): then a
+// sender must reserve room first (Network::reserve_next), and keeps the consignment, and whatever
+// holds it, until there is room. The stage frees the room when a consignment leaves its waiting area.
 class Stage {
  public:
   Stage(std::string name, int index, Network& net) : name_(std::move(name)), index_(index), net_(net) {}
   virtual ~Stage() = default;
   virtual void accept(Job job) = 0;
+  void set_buffer(double limit, sim::Measure unit);
+  bool bounded() const { return room_ != nullptr; }
+  bool reserve(const Job& job) { return !room_ || room_->offer(room_of(job, true)); }
+  void wake_on_room(sim::Signal& signal) { if (room_) room_->wake_on_room(signal); }
   virtual void start(sim::Kernel& kernel) = 0;
   // What is inside at the end of the run (queued or in progress), for the conservation ledger.
   virtual sim::Amounts holding() const = 0;
@@ -30,9 +38,30 @@ class Stage {
 
  protected:
   void emit(sim::EventKind kind, const Job& job, double t) const;
+  // JOB (or, with LEAVES false, a part of it split off) leaves the waiting area. The room is handed
+  // to waiting senders by release_room(), to be called once the stage's own state is consistent:
+  // waking a sender is a yield point (a SimGrid simcall), and the sender may hand this stage more
+  // work at once, into the middle of an update.
+  void free_room(const Job& job, bool leaves = true) {
+    if (room_) freed_ += room_of(job, leaves);
+  }
+  void release_room() {
+    if (!room_ || freed_ <= 0) return;
+    const double f = freed_;
+    freed_ = 0;
+    room_->release(f);
+  }
   std::string name_;
   int index_;
   Network& net_;
+
+ private:
+  double room_of(const Job& job, bool whole) const {
+    return room_unit_ == sim::Measure::Jobs ? (whole ? 1.0 : 0.0) : job.amounts.get(room_unit_);
+  }
+  std::unique_ptr<sim::Capacity> room_;
+  sim::Measure room_unit_ = sim::Measure::Jobs;
+  double freed_ = 0;  // freed, not yet released
 };
 
 class Network {
@@ -41,8 +70,16 @@ class Network {
           sim::Kernel& kernel);
   ~Network();
   void start(sim::Kernel& kernel);
-  // Moves JOB to the next stage of its route, or delivers it when the route is done.
+  // Takes room for JOB at the next stage of its route (always there when that stage has no buffer,
+  // or JOB's route ends). False: the caller keeps JOB and may ask to be woken when room appears.
+  bool reserve_next(const Job& job);
+  void wake_on_room_next(const Job& job, sim::Signal& signal);
+  // Moves JOB to the next stage of its route (room reserved), or delivers it when the route is done.
   void forward(Job job);
+  // The first stage of JOB's route: the same for a consignment entering from its source.
+  bool reserve_first(const Job& job);
+  Stage& first_stage(int source) { return *stages_[routes_[source][0]]; }
+  void wake_on_room_first(const Job& job, sim::Signal& signal);
   // Sends a newly created job to the first stage of its route.
   void enter(Job job);
   sim::Recorder& recorder() { return recorder_; }

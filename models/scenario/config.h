@@ -28,6 +28,10 @@ struct StageConfig {
   std::string sea_area;  // weather that stops this stage's work (ports close, vessels stay in port)
   Where sea_area_where;
   std::vector<Window> outages;  // no new starts during these days (work in progress finishes)
+  // A finite waiting area (0: unbounded): senders keep what does not fit (blocking after service).
+  double buffer = 0;
+  sim::Measure buffer_unit = sim::Measure::Jobs;
+  Where buffer_where;
   std::variant<ProcessorConfig, VesselConfig, FormerConfig, PipelineConfig> params;
   Where where;
 

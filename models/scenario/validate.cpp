@@ -65,6 +65,17 @@ void validate(const Scenario& s) {
       fail_at(src.where, key, "a flow must carry something: give teu, wagons or tonnes");
   }
 
+  // A stage with a buffer can refuse work: whatever precedes it on a route must be able to wait.
+  for (const auto& src : s.sources)
+    for (size_t i = 1; i < src.route.size(); ++i) {
+      const auto& cur = *std::find_if(s.stages.begin(), s.stages.end(), [&](const StageConfig& x) { return x.name == src.route[i]; });
+      const auto& prev = *std::find_if(s.stages.begin(), s.stages.end(), [&](const StageConfig& x) { return x.name == src.route[i - 1]; });
+      if (cur.buffer > 0 && !stage_type(prev.type).waits_for_room)
+        fail_at(cur.buffer_where, "stages[" + cur.name + "].buffer",
+                "on the route of " + src.name + " this stage follows " + prev.name + " (a " + prev.type +
+                    "), which cannot hold back finished work; a buffer here is not supported");
+    }
+
   for (const auto& m : s.metrics) {
     const std::string key = "metrics[" + m.name + "]";
     for (const auto& a : m.at) known(a, stage_names, m.where, key + ".at", "stage");

@@ -13,6 +13,7 @@ Source::Source(const SourceConfig& cfg, int index, Network& net, sim::RandomStre
   const auto& cal = net.calendar();
   first_ = std::max(0.0, cal.seconds_at(cfg.first_day));
   last_ = std::min(cal.horizon_seconds(), cal.seconds_at(cfg.until_day + 1));
+  if (net.first_stage(index).bounded()) held_stats_ = &net.recorder().add_resource("origin:" + cfg.name, "origin");
 }
 
 void Source::start(sim::Kernel& kernel) {
@@ -85,10 +86,37 @@ double Source::nomination_at(double t) const {
   return rate;
 }
 
+void Source::hand_on(Job job) {
+  if (held_.empty() && net_.reserve_first(job)) {
+    net_.enter(job);
+    return;
+  }
+  held_.push_back(job);
+  hand_on_held();
+}
+
+bool Source::hand_on_held() {
+  while (!held_.empty() && net_.reserve_first(held_.front())) {
+    net_.enter(held_.front());
+    held_.pop_front();
+  }
+  if (held_stats_) held_stats_->set_queue(sim::now(), held_);
+  if (!held_.empty()) net_.wake_on_room_first(held_.front(), room_);
+  return !held_.empty();
+}
+
+void Source::wait_until(double t) {
+  while (!held_.empty() && sim::now() < t) {
+    room_.wait_until(t);
+    hand_on_held();
+  }
+  sim::sleep_until(t);  // at once when T has come (a source that holds nothing waits only here)
+}
+
 void Source::loop() {
   auto& rec = net_.recorder();
   for (double t = next_time(-1); std::isfinite(t); t = next_time(t)) {
-    sim::sleep_until(t);
+    wait_until(t);
     Job job;
     job.id = net_.next_job_id();
     job.source = index_;
@@ -103,8 +131,9 @@ void Source::loop() {
       if (job.amounts.tonnes <= 0) continue;
     }
     rec.emit({t, sim::EventKind::Create, -1, index_, job.cargo_class, job.id, t, job.amounts});
-    net_.enter(job);
+    hand_on(job);
   }
+  while (hand_on_held()) room_.wait();  // nothing more to create: what is held still goes on
 }
 
 }  // namespace models

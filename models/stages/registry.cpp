@@ -52,4 +52,10 @@ sim::KeyDoc sea_area_key() {
   return {"sea_area", "name of a `weather` area", "optional", "the stage stops work while a storm is on in this sea area"};
 }
 
+sim::KeyDoc buffer_key() {
+  return {"buffer", "a waiting area like 2 consignments, 500 TEU or 120 wagons", "optional, default unbounded",
+          "room for consignments waiting here; a stage that finishes one when this is full keeps it and the server "
+          "or vessel holding it (blocking after service), and a source holds it at origin"};
+}
+
 }  // namespace models

@@ -34,6 +34,9 @@ struct StageType {
   // What needs the whole scenario: references to sources, pools, areas. Throws sim::ScenarioError.
   std::function<void(const StageConfig& cfg, const ScenarioNames& names)> validate;
   std::function<std::unique_ptr<Stage>(const StageConfig& cfg, int index, Network& net, sim::Kernel& kernel)> build;
+  // Whether its stages can keep a finished consignment until the next stage has room. A stage with a
+  // buffer cannot follow one that cannot (validation says so).
+  bool waits_for_room = true;
   // The key parameters in one line, for `caspian describe SCENARIO`.
   std::function<std::string(const StageConfig& cfg)> summary;
 };
@@ -48,5 +51,6 @@ const sim::KeyDocs& common_stage_keys();
 // Key documentation shared by several types.
 sim::KeyDoc outages_key();
 sim::KeyDoc sea_area_key();
+sim::KeyDoc buffer_key();
 
 }  // namespace models

@@ -1,5 +1,10 @@
 #include "models/stages/common/parse_common.h"
 
+#include <cmath>
+#include <cstdlib>
+
+#include "models/scenario/config.h"
+
 namespace models {
 
 using sim::MapReader;
@@ -68,6 +73,23 @@ sim::Dim dim_of(sim::Measure m, int time) {
     case sim::Measure::Wagons: return {sim::Base::Wagons, time};
     default: return {sim::Base::Mass, time};
   }
+}
+
+void parse_buffer(MapReader& r, StageConfig& cfg) {
+  const sim::Node* n = r.optional("buffer");
+  if (!n) return;
+  const std::string text = sim::as_string(*n, r.path("buffer"));
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  std::string unit(end);
+  unit.erase(0, unit.find_first_not_of(' '));
+  const bool counted = unit == "consignments" || unit == "consignment";
+  if (end == text.c_str() || !(v > 0) || !std::isfinite(v) || !(counted || unit == "TEU" || unit == "wagons" || unit == "wagon") ||
+      (counted && v != std::floor(v)))
+    sim::fail(*n, r.path("buffer"), "expected a waiting area above zero like 2 consignments, 500 TEU or 120 wagons, got \"" + text + "\"");
+  cfg.buffer = v;
+  cfg.buffer_unit = counted ? sim::Measure::Jobs : unit == "TEU" ? sim::Measure::Teu : sim::Measure::Wagons;
+  cfg.buffer_where = n->where;
 }
 
 std::vector<double> parse_monthly(const sim::Node& n, const std::string& key) {

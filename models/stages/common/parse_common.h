@@ -57,6 +57,10 @@ double headway_of(const sim::Node& n, const std::string& key);
 sim::Measure unit_of(const sim::Node& n, const std::string& key, double* value);
 // The dimension of an amount of M (TIME = -1: a rate of it).
 sim::Dim dim_of(sim::Measure m, int time);
+// `buffer: 2 consignments` (or TEU, or wagons): a finite waiting area, into CFG's common settings.
+struct StageConfig;
+void parse_buffer(sim::MapReader& r, StageConfig& cfg);
+
 // Twelve non-negative monthly values, January to December (profiles, storm rates).
 std::vector<double> parse_monthly(const sim::Node& n, const std::string& key);
 

@@ -115,6 +115,7 @@ StageType pipeline_type() {
   };
   t.parse = parse;
   t.validate = validate_refs;
+  t.waits_for_room = false;  // forms or pumps on regardless of what comes next
   t.build = [](const StageConfig& cfg, int index, Network& net, sim::Kernel& kernel) -> std::unique_ptr<Stage> {
     return std::make_unique<Pipeline>(cfg, index, net, kernel, net.sources_through(index));
   };

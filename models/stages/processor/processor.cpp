@@ -47,6 +47,7 @@ void Processor::accept(Job job) {
 sim::Amounts Processor::holding() const {
   sim::Amounts a;
   for (const auto& j : queue_) a += j.amounts;
+  for (const auto& j : blocked_) a += j.amounts;
   auto copy = busy_;
   for (; !copy.empty(); copy.pop()) a += copy.top().job.amounts;
   return a;
@@ -86,7 +87,7 @@ bool Processor::embargoed(const Job& job, double t, double* ends) const {
 }
 
 std::deque<Job>::iterator Processor::startable(double t) {
-  if (in_outage(t, nullptr) || (servers_ >= 0 && static_cast<int>(busy_.size()) >= servers_)) return queue_.end();
+  if (in_outage(t, nullptr) || (servers_ >= 0 && static_cast<int>(occupied()) >= servers_)) return queue_.end();
   for (auto it = queue_.begin(); it != queue_.end(); ++it) {
     if (embargoed(*it, t, nullptr)) continue;  // held: the ones behind it may go
     return gated(*it, t) ? queue_.end() : it;  // otherwise first come, first served
@@ -98,8 +99,8 @@ std::deque<Job>::iterator Processor::startable(double t) {
 void Processor::update_stats(double t) {
   stats_.set_queue(t, static_cast<double>(queue_.size()), queued_);
   if (yard_) yard_->utilisation.set(t, queued_.teu / cfg_.yard_teu);  // above 1: more than the yard holds
-  if (servers_ > 0) stats_.utilisation.set(t, std::min(1.0, static_cast<double>(busy_.size()) / servers_));
-  else if (servers_ == 0) stats_.utilisation.set(t, busy_.empty() ? 0.0 : 1.0);
+  if (servers_ > 0) stats_.utilisation.set(t, std::min(1.0, static_cast<double>(occupied()) / servers_));
+  else if (servers_ == 0) stats_.utilisation.set(t, occupied() == 0 ? 0.0 : 1.0);
 }
 
 void Processor::start_ready(double t) {
@@ -107,6 +108,7 @@ void Processor::start_ready(double t) {
     Job job = *it;
     queue_.erase(it);
     queued_ = queue_.empty() ? sim::Amounts{} : (queued_ -= job.amounts);
+    free_room(job);
     emit(sim::EventKind::Start, job, t);
     busy_.push({t + sim::sample(cfg_.service, rng_), seq_++, job});
     if (headway_ > 0 && job.amounts.trains > 0) {
@@ -115,6 +117,7 @@ void Processor::start_ready(double t) {
       if (servers_ < 0) stats_.utilisation.add_interval(t, gate_free_, 1.0);
     }
   }
+  release_room();  // last: it may yield, and senders may call accept() at once
 }
 
 double Processor::next_wake(double t) const {
@@ -136,16 +139,30 @@ double Processor::next_wake(double t) const {
   return next;
 }
 
+// Finished consignments leave in the order they finished. One the next stage has no room for keeps
+// its server (blocking after service), and so do the ones behind it, until room is released there.
+void Processor::hand_on(double t) {
+  while (!blocked_.empty()) {
+    if (!net_.reserve_next(blocked_.front())) {
+      net_.wake_on_room_next(blocked_.front(), wake_);
+      return;
+    }
+    const Job job = blocked_.front();
+    blocked_.pop_front();  // before forward(), which may yield
+    emit(sim::EventKind::Depart, job, t);
+    net_.forward(job);
+  }
+}
+
 void Processor::loop() {
   for (;;) {
     const double t = sim::now();
     apply_changes(t);
     while (!busy_.empty() && busy_.top().done <= t) {
-      Job job = busy_.top().job;
+      blocked_.push_back(busy_.top().job);
       busy_.pop();
-      emit(sim::EventKind::Depart, job, t);
-      net_.forward(job);
     }
+    hand_on(t);
     start_ready(t);
     update_stats(t);
     planned_wake_ = next_wake(t);

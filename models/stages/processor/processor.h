@@ -35,6 +35,8 @@ class Processor : public Stage {
   bool embargoed(const Job& job, double t, double* ends) const;
   bool gated(const Job& job, double t) const;  // a train whose headway has not passed
   void update_stats(double t);
+  void hand_on(double t);  // finished consignments to the next stage, as far as it has room
+  size_t occupied() const { return busy_.size() + blocked_.size(); }  // servers in use
   void start_ready(double t);         // starts every queued consignment that may start at T
   double next_wake(double t) const;  // when the actor next has something to do
 
@@ -46,6 +48,7 @@ class Processor : public Stage {
   std::deque<Job> queue_;
   sim::Amounts queued_;  // what queue_ carries, kept as it changes
   std::priority_queue<InService, std::vector<InService>, std::greater<InService>> busy_;
+  std::deque<Job> blocked_;  // finished, waiting for room at the next stage, each holding its server
   std::uint64_t seq_ = 0;
   int servers_;
   double headway_;

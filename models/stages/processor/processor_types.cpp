@@ -71,6 +71,7 @@ void parse_rail_section(MapReader& r, StageConfig& cfg) {
     ch.headway = headway_of(v, path);
   });
   cfg.outages = parse_outages(r);
+  parse_buffer(r, cfg);
   cfg.params = p;
 }
 
@@ -91,6 +92,7 @@ void parse_handling(MapReader& r, StageConfig& cfg, const char* time_key) {
     cfg.sea_area_where = a->where;
   }
   cfg.outages = parse_outages(r);
+  parse_buffer(r, cfg);
   cfg.params = p;
 }
 
@@ -107,6 +109,7 @@ sim::KeyDocs handling_keys(const char* time_key, const char* what) {
        "these services, flows or shippers are not handled on these days; they wait while other cargo passes"},
       sea_area_key(),
       outages_key(),
+      buffer_key(),
   };
 }
 
@@ -124,6 +127,7 @@ StageType rail_section_type() {
       capacity_key(""),
       {"changes", "list of {date, capacity, reason?, source?}", "optional", "dated changes of the train rate"},
       outages_key(),
+      buffer_key(),
   };
   t.parse = parse_rail_section;
   t.validate = [](const StageConfig&, const ScenarioNames&) {};

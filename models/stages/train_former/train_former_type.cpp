@@ -26,6 +26,7 @@ StageType train_former_type() {
     cfg.params = f;
   };
   t.validate = [](const StageConfig&, const ScenarioNames&) {};
+  t.waits_for_room = false;  // forms or pumps on regardless of what comes next
   t.build = [](const StageConfig& cfg, int index, Network& net, sim::Kernel&) -> std::unique_ptr<Stage> {
     return std::make_unique<TrainFormer>(cfg, index, net);
   };

@@ -122,11 +122,13 @@ void VesselLine::board(Berth& berth, double capacity, double& loaded, double& bo
     if (a <= room + kEps) {
       it = queue_.erase(it);
       queued_ -= taken.amounts;
+      free_room(taken);
     } else if (a > capacity + kEps) {  // bigger than a whole vessel: this vessel takes what fits
       const double share = room / a;
       taken.amounts = it->amounts.scaled(share);
       it->amounts = it->amounts.scaled(1 - share);
       queued_ -= taken.amounts;
+      free_room(taken, false);
       ++it;
     } else {
       ++it;  // waits for a vessel with room for all of it
@@ -144,6 +146,7 @@ void VesselLine::board(Berth& berth, double capacity, double& loaded, double& bo
     berth.loading.push_back(taken);
   }
   update_stats();
+  release_room();  // last: it may yield, and a sender may add to queue_ at once
 }
 
 double VesselLine::load_ready_at() const {
@@ -234,12 +237,21 @@ void VesselLine::voyage(int v) {
     // are known in advance: one sleep to the end of unloading instead of two.
     const double arrives = sim::now() + sim::sample(v_.crossing_time, vessel.rng);
     sim::sleep_until(closed_.calm_from(arrives) + sim::sample(v_.unloading_time, vessel.rng));
-    std::vector<Job> cargo = std::move(vessel.cargo);
-    vessel.cargo.clear();
-    for (auto& job : cargo) {
+    // The vessel stays at the destination until the next stage has room for all it carries.
+    for (size_t next = 0; next < vessel.cargo.size();) {
+      const Job& job = vessel.cargo[next];
+      if (!net_.reserve_next(job)) {
+        vessel.cargo.erase(vessel.cargo.begin(), vessel.cargo.begin() + static_cast<long>(next));  // landed already
+        next = 0;
+        net_.wake_on_room_next(vessel.cargo.front(), vessel.go);
+        vessel.go.wait();
+        continue;
+      }
       emit(sim::EventKind::Depart, job, sim::now());
       net_.forward(job);
+      ++next;
     }
+    vessel.cargo.clear();
     sim::sleep_until(closed_.calm_from(sim::now()) + sim::sample(v_.return_time, vessel.rng));
     --busy_;
     if (vessel.retired) {

@@ -64,6 +64,7 @@ void parse(MapReader& r, StageConfig& cfg) {
     cfg.sea_area_where = a->where;
   }
   cfg.outages = parse_outages(r);
+  parse_buffer(r, cfg);
   cfg.params = v;
 }
 
@@ -114,6 +115,7 @@ StageType vessel_line_type() {
       {"changes", "list of {date, fleet?, load_factor?, reason?, source?}", "optional", "dated fleet and load-factor changes"},
       sea_area_key(),
       outages_key(),
+      buffer_key(),
   };
   t.parse = parse;
   t.validate = validate_refs;
