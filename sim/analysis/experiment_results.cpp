@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "sim/record/resource_series.h"
+
 namespace sim {
 
 ReplicationResult collect(const Recorder& rec, const RunResults& res) {
@@ -12,18 +14,11 @@ ReplicationResult collect(const Recorder& rec, const RunResults& res) {
     r.metric_total.push_back(rec.metric_total(m, cal.start_day(), cal.end_day() - 1));
   }
   for (const auto& t : res.targets) r.target_simulated.push_back(t.simulated);
-  for (const auto& s : rec.resources()) {
-    r.utilisation.push_back(s.utilisation.monthly_mean());
-    r.queue_mean.push_back(s.queue.monthly_mean());
-    r.queue_max.push_back(s.queue.monthly_max());
-    r.queue_teu_mean.push_back(s.queue_teu.monthly_mean());
-    r.queue_teu_max.push_back(s.queue_teu.monthly_max());
-    r.queue_wagons_mean.push_back(s.queue_wagons.monthly_mean());
-    r.queue_wagons_max.push_back(s.queue_wagons.monthly_max());
-    r.storage_tonnes_mean.push_back(s.queue_tonnes.monthly_mean());
-    r.backlog_tonnes_mean.push_back(s.backlog_tonnes.monthly_mean());
-    r.utilisation_mean.push_back(s.utilisation.overall_mean());
+  for (const auto& d : resource_series()) {
+    auto& per_resource = r.series.emplace_back();
+    for (const auto& s : rec.resources()) per_resource.push_back(d.of(s));
   }
+  for (const auto& s : rec.resources()) r.utilisation_mean.push_back(s.utilisation.overall_mean());
   for (const auto& t : rec.transit()) {
     double sum = 0;
     for (double d : t.days) sum += d;

@@ -22,9 +22,8 @@ struct ReplicationResult {
   std::vector<std::vector<double>> metric_monthly;  // [metric][month]
   std::vector<double> metric_total;                 // [metric], over the run after warm-up
   std::vector<double> target_simulated;             // [target]
-  std::vector<std::vector<double>> utilisation, queue_mean, queue_max;  // [resource][month]
-  std::vector<std::vector<double>> queue_teu_mean, queue_teu_max, queue_wagons_mean, queue_wagons_max;
-  std::vector<std::vector<double>> storage_tonnes_mean, backlog_tonnes_mean;
+  // [series][resource][month], series in the order of resource_series()
+  std::vector<std::vector<std::vector<double>>> series;
   std::vector<double> utilisation_mean;                                 // [resource]
   std::vector<double> transit_mean, transit_p50, transit_p95;           // [service or flow], days
   std::vector<double> created, delivered, in_system;                    // [cargo measure]

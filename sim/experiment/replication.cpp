@@ -18,6 +18,10 @@ class Writer {
     num(static_cast<double>(m.size()));
     for (const auto& v : m) vec(v);
   }
+  void cube(const std::vector<std::vector<std::vector<double>>>& c) {
+    num(static_cast<double>(c.size()));
+    for (const auto& m : c) mat(m);
+  }
   void str(const std::string& s) {
     num(static_cast<double>(s.size()));
     raw(s.data(), s.size());
@@ -46,6 +50,11 @@ class Reader {
     for (auto& v : m) v = vec();
     return m;
   }
+  std::vector<std::vector<std::vector<double>>> cube() {
+    std::vector<std::vector<std::vector<double>>> c(count());
+    for (auto& m : c) m = mat();
+    return c;
+  }
   std::string str() {
     std::string s(count(), '\0');
     raw(s.data(), s.size());
@@ -71,15 +80,7 @@ std::string to_bytes(const ReplicationResult& r) {
   w.mat(r.metric_monthly);
   w.vec(r.metric_total);
   w.vec(r.target_simulated);
-  w.mat(r.utilisation);
-  w.mat(r.queue_mean);
-  w.mat(r.queue_max);
-  w.mat(r.queue_teu_mean);
-  w.mat(r.queue_teu_max);
-  w.mat(r.queue_wagons_mean);
-  w.mat(r.queue_wagons_max);
-  w.mat(r.storage_tonnes_mean);
-  w.mat(r.backlog_tonnes_mean);
+  w.cube(r.series);  // sized on the way, so the codec never lists the series
   w.vec(r.utilisation_mean);
   w.vec(r.transit_mean);
   w.vec(r.transit_p50);
@@ -104,15 +105,7 @@ ReplicationResult from_bytes(const std::string& bytes) {
   r.metric_monthly = rd.mat();
   r.metric_total = rd.vec();
   r.target_simulated = rd.vec();
-  r.utilisation = rd.mat();
-  r.queue_mean = rd.mat();
-  r.queue_max = rd.mat();
-  r.queue_teu_mean = rd.mat();
-  r.queue_teu_max = rd.mat();
-  r.queue_wagons_mean = rd.mat();
-  r.queue_wagons_max = rd.mat();
-  r.storage_tonnes_mean = rd.mat();
-  r.backlog_tonnes_mean = rd.mat();
+  r.series = rd.cube();
   r.utilisation_mean = rd.vec();
   r.transit_mean = rd.vec();
   r.transit_p50 = rd.vec();

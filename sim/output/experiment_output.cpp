@@ -8,6 +8,7 @@
 #include "sim/core/calendar.h"
 #include "sim/output/h5util.h"
 #include "sim/output/summary.h"
+#include "sim/record/resource_series.h"
 
 namespace sim {
 namespace {
@@ -39,13 +40,14 @@ void summary_attrs(const H5::H5Object& obj, const std::string& prefix, const Sum
   attr(obj, prefix + "n", static_cast<double>(s.n));
 }
 
-// Monthly summary series: mean, CI and percentiles month by month.
-void monthly_summary(const H5::Group& g, const Experiment& e, const std::vector<std::vector<double>> ReplicationResult::*field, size_t index,
-                     const std::string& units) {
+// FIELD picks a [index][month] matrix out of a replication's results (metrics or a resource series).
+using Matrix = std::vector<std::vector<double>>;
+template <class Field>
+void monthly_summary(const H5::Group& g, const Experiment& e, Field field, size_t index, const std::string& units) {
   const size_t months = e.layout.months.size();
   std::vector<double> mean(months), lo(months), hi(months), p5(months), p95(months);
   for (size_t m = 0; m < months; ++m) {
-    const auto s = summarize(ok_values(e, [&](const ReplicationResult& r) { return (r.*field)[index][m]; }));
+    const auto s = summarize(ok_values(e, [&](const ReplicationResult& r) { return field(r)[index][m]; }));
     mean[m] = s.mean;
     lo[m] = s.ci_low;
     hi[m] = s.ci_high;
@@ -57,10 +59,18 @@ void monthly_summary(const H5::Group& g, const Experiment& e, const std::vector<
     attr(h5::series(g, name, v), "units", units);
 }
 
-std::vector<std::vector<double>> rows(const Experiment& e, const std::vector<std::vector<double>> ReplicationResult::*field, size_t index) {
-  std::vector<std::vector<double>> out;
-  for (size_t r = 0; r < e.reps.size(); ++r) out.push_back(e.ok[r] ? (e.reps[r].*field)[index] : std::vector<double>{});
+template <class Field>
+Matrix rows(const Experiment& e, Field field, size_t index) {
+  Matrix out;
+  for (size_t r = 0; r < e.reps.size(); ++r) out.push_back(e.ok[r] ? field(e.reps[r])[index] : std::vector<double>{});
   return out;
+}
+
+const Matrix& metric_monthly(const ReplicationResult& r) { return r.metric_monthly; }
+
+// One resource series, [resource][month], of a replication.
+auto series_of(size_t s) {
+  return [s](const ReplicationResult& r) -> const Matrix& { return r.series[s]; };
 }
 
 void write_experiment(const H5::Group& root, const Experiment& e) {
@@ -89,10 +99,10 @@ void write_experiment(const H5::Group& root, const Experiment& e) {
     auto g = h5::group(mg, l.metrics[i]);
     attr(g, "units", l.metric_units[i]);
     attr(g, "description", l.metric_descriptions[i]);
-    attr(h5::matrix(g, "monthly", rows(e, &ReplicationResult::metric_monthly, i), months), "dims", std::string("replication x month"));
+    attr(h5::matrix(g, "monthly", rows(e, metric_monthly, i), months), "dims", std::string("replication x month"));
     attr(h5::series(g, "total", per_rep(e, [&](const ReplicationResult& r) { return r.metric_total[i]; })), "units", l.metric_units[i]);
     summary_attrs(g, "total_", summarize(ok_values(e, [&](const ReplicationResult& r) { return r.metric_total[i]; })));
-    monthly_summary(g, e, &ReplicationResult::metric_monthly, i, l.metric_units[i]);
+    monthly_summary(g, e, metric_monthly, i, l.metric_units[i]);
   }
 
   auto tg = h5::group(root, "targets");
@@ -117,16 +127,14 @@ void write_experiment(const H5::Group& root, const Experiment& e) {
   for (size_t i = 0; i < l.resources.size(); ++i) {
     auto g = h5::group(rg, l.resources[i]);
     attr(g, "kind", l.resource_kinds[i]);
-    attr(h5::matrix(g, "utilisation", rows(e, &ReplicationResult::utilisation, i), months), "units", std::string("fraction of capacity, 0-1"));
-    attr(h5::matrix(g, "queue_mean", rows(e, &ReplicationResult::queue_mean, i), months), "units", std::string("consignments"));
-    attr(h5::matrix(g, "queue_max", rows(e, &ReplicationResult::queue_max, i), months), "units", std::string("consignments"));
-    attr(h5::matrix(g, "storage_tonnes_mean", rows(e, &ReplicationResult::storage_tonnes_mean, i), months), "units", std::string("t"));
-    attr(h5::matrix(g, "backlog_tonnes_mean", rows(e, &ReplicationResult::backlog_tonnes_mean, i), months), "units", std::string("t"));
-    attr(h5::matrix(g, "queue_teu_mean", rows(e, &ReplicationResult::queue_teu_mean, i), months), "units", std::string("TEU"));
-    attr(h5::matrix(g, "queue_teu_max", rows(e, &ReplicationResult::queue_teu_max, i), months), "units", std::string("TEU"));
-    attr(h5::matrix(g, "queue_wagons_mean", rows(e, &ReplicationResult::queue_wagons_mean, i), months), "units", std::string("wagons"));
-    attr(h5::matrix(g, "queue_wagons_max", rows(e, &ReplicationResult::queue_wagons_max, i), months), "units", std::string("wagons"));
-    monthly_summary(g, e, &ReplicationResult::utilisation, i, "fraction of capacity, 0-1");
+    const auto& table = resource_series();
+    for (size_t s = 0; s < table.size(); ++s) {
+      auto ds = h5::matrix(g, table[s].name, rows(e, series_of(s), i), months);
+      attr(ds, "units", table[s].unit);
+      attr(ds, "description", table[s].description);
+    }
+    const size_t u = resource_series_index("utilisation");
+    monthly_summary(g, e, series_of(u), i, table[u].unit);
     summary_attrs(g, "utilisation_", summarize(ok_values(e, [&](const ReplicationResult& r) { return r.utilisation_mean[i]; })));
     double flagged = 0;
     for (const auto* r : e.succeeded())

@@ -13,6 +13,7 @@
 
 #include "sim/core/errors.h"
 #include "sim/analysis/stats.h"
+#include "sim/record/resource_series.h"
 
 namespace sim {
 
@@ -197,16 +198,11 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
     for (const auto& r : rec.resources()) {
       auto g = group(rg, r.name);
       attr(g, "kind", r.kind);
-      attr(series(g, "queue_mean", r.queue.monthly_mean()), "units", std::string("consignments"));
-      attr(series(g, "queue_max", r.queue.monthly_max()), "units", std::string("consignments"));
-      attr(series(g, "queue_teu_mean", r.queue_teu.monthly_mean()), "units", std::string("TEU"));
-      attr(series(g, "queue_teu_max", r.queue_teu.monthly_max()), "units", std::string("TEU"));
-      attr(series(g, "queue_wagons_mean", r.queue_wagons.monthly_mean()), "units", std::string("wagons"));
-      attr(series(g, "queue_wagons_max", r.queue_wagons.monthly_max()), "units", std::string("wagons"));
-      attr(series(g, "storage_tonnes_mean", r.queue_tonnes.monthly_mean()), "units", std::string("t"));
-      attr(series(g, "storage_tonnes_max", r.queue_tonnes.monthly_max()), "units", std::string("t"));
-      attr(series(g, "backlog_tonnes_mean", r.backlog_tonnes.monthly_mean()), "units", std::string("t"));
-      attr(series(g, "utilisation", r.utilisation.monthly_mean()), "units", std::string("fraction of capacity, 0-1"));
+      for (const auto& d : resource_series()) {
+        auto ds = series(g, d.name, d.of(r));
+        attr(ds, "units", d.unit);
+        attr(ds, "description", d.description);
+      }
       attr(g, "utilisation_mean", r.utilisation.overall_mean());
     }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "sim/record/resource_series.h"
+
 namespace sim {
 namespace {
 
@@ -100,14 +102,9 @@ ResourceStats& Recorder::add_resource(const std::string& name, const std::string
 }
 
 void Recorder::finish(double horizon) {
-  for (auto& r : resources_) {
-    r.queue.close(horizon);
-    r.queue_teu.close(horizon);
-    r.queue_wagons.close(horizon);
-    r.queue_tonnes.close(horizon);
-    r.backlog_tonnes.close(horizon);
-    r.utilisation.close(horizon);
-  }
+  const auto levels = resource_levels();
+  for (auto& r : resources_)
+    for (auto level : levels) (r.*level).close(horizon);
   flush();
 }
 

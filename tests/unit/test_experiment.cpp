@@ -71,6 +71,8 @@ TEST_CASE("a replication result survives the trip through bytes", "[experiment]"
   sim::ReplicationResult r;
   r.metric_monthly = {{1, 2, 3}, {4.5, 5.25, 0.1}};
   r.metric_total = {6, 9.85};
+  r.series = {{{0.5, 0.25, 1}, {0, 0, 0}}, {{3, 2, 7}, {1, 1, 1}}, {{4, 4, 9}, {2, 2, 2}}};  // [series][resource][month]
+  r.utilisation_mean = {0.6, 0};
   r.bottlenecks = {"ferry"};
   r.events = 42;
   r.layout.metrics = {"a", "b"};
@@ -78,6 +80,8 @@ TEST_CASE("a replication result survives the trip through bytes", "[experiment]"
   const auto back = sim::from_bytes(sim::to_bytes(r));
   CHECK(back.metric_monthly == r.metric_monthly);
   CHECK(back.metric_total == r.metric_total);
+  CHECK(back.series == r.series);
+  CHECK(back.utilisation_mean == r.utilisation_mean);
   CHECK(back.bottlenecks == r.bottlenecks);
   CHECK(back.events == 42);
   CHECK(back.layout.metrics == r.layout.metrics);
