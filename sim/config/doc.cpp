@@ -307,7 +307,7 @@ void require_mapping(const Node& root, const std::string& path) {
   throw error;
 }
 
-void resolve(Document& doc, Node& root, const std::string& path, std::vector<std::string>& chain, const std::string& text);
+void resolve(Document& doc, Node& root, const std::string& path, std::vector<std::string>& chain, std::string text);
 
 // `extends:` reaches only files named like scenarios (after symlinks). Any other file is not parsed at
 // all: /etc/shadow parses as a mapping whose keys are its lines, and an error about an unknown key
@@ -326,16 +326,17 @@ Node load_with_extends(Document& doc, const std::string& path, const Where& from
     throw ScenarioError(from, "extends", "the extends chain is more than " + std::to_string(kMaxExtendsDepth) +
                                              " files deep (" + std::to_string(chain.size() + 1) + " here); at most " +
                                              std::to_string(kMaxExtendsDepth) + " are allowed");
-  const std::string text = read_file(path, from);
+  std::string text = read_file(path, from);
   if (!chain.empty()) require_scenario_name(path, from);
   Node root = parse_text(text, path);
-  resolve(doc, root, path, chain, text);
+  resolve(doc, root, path, chain, std::move(text));
   return root;
 }
 
-void resolve(Document& doc, Node& root, const std::string& path, std::vector<std::string>& chain, const std::string& text) {
+// TEXT is kept in doc.sources (moved, not copied: it can be megabytes).
+void resolve(Document& doc, Node& root, const std::string& path, std::vector<std::string>& chain, std::string text) {
   require_mapping(root, path);
-  doc.sources.emplace_back(path, text);
+  doc.sources.emplace_back(path, std::move(text));
   auto it = std::find_if(root.entries.begin(), root.entries.end(), [](const auto& e) { return e.first == "extends"; });
   if (it == root.entries.end()) return;
   const Node ext = it->second;
@@ -449,12 +450,12 @@ Document load_overlay(const std::string& base, const std::string& overlay, const
   Document doc;
   std::vector<std::string> chain;
   doc.root = load_with_extends(doc, base, Where{"command line (--onto)", 0, 0}, chain);
-  const std::string text = read_file(overlay, Where{"command line", 0, 0});
+  std::string text = read_file(overlay, Where{"command line", 0, 0});
   Node top = parse_text(text, overlay);
   require_mapping(top, overlay);
   top.entries.erase(std::remove_if(top.entries.begin(), top.entries.end(), [](const auto& e) { return e.first == "extends"; }),
                     top.entries.end());
-  doc.sources.emplace_back(overlay, text);
+  doc.sources.emplace_back(overlay, std::move(text));
   merge_into(doc.root, top);
   for (const auto& s : sets) apply_set(doc.root, s);
   doc.sets = sets;
