@@ -13,8 +13,10 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <istream>
 #include <streambuf>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace sim {
@@ -352,33 +354,63 @@ void resolve(Document& doc, Node& root, const std::string& path, std::vector<std
 
 }  // namespace
 
+namespace {
+
+// Merging looks every overlay key up in the base: through an index, so that a file of 100,000 stages
+// over another is not 10^10 string comparisons. Keys are unique within a mapping (the loader and
+// apply_set see to it), so the first match is the only one.
+void merge_maps(Node& base, const Node& overlay) {
+  std::unordered_map<std::string, size_t> index;
+  index.reserve(base.entries.size());
+  for (size_t i = 0; i < base.entries.size(); ++i) index.emplace(base.entries[i].first, i);
+  for (const auto& [key, value] : overlay.entries) {
+    const auto it = index.find(key);
+    if (it != index.end()) {
+      merge_into(base.entries[it->second].second, value);
+    } else {
+      index.emplace(key, base.entries.size());
+      base.entries.emplace_back(key, value);
+    }
+  }
+}
+
+// Names need not be unique yet (validation reports that later), so each name keeps the positions of
+// its items in order, and an item removed is only marked until the end: the same result as erasing
+// the first item of that name at once, without shifting the list for each removal.
+void merge_named_lists(Node& base, const Node& overlay) {
+  std::unordered_map<std::string, std::deque<size_t>> index;
+  for (size_t i = 0; i < base.items.size(); ++i) index[base.items[i].find("name")->scalar].push_back(i);
+  std::vector<bool> removed(base.items.size(), false);
+  for (const Node& item : overlay.items) {
+    const std::string& name = item.find("name")->scalar;
+    std::deque<size_t>& same = index[name];
+    if (removes(item)) {
+      if (same.empty())
+        throw ScenarioError(item.where, "remove", "no item named \"" + name + "\" to remove in the base scenario");
+      removed[same.front()] = true;
+      same.pop_front();
+    } else if (!same.empty()) {
+      merge_into(base.items[same.front()], item);
+    } else {
+      same.push_back(base.items.size());
+      base.items.push_back(item);
+      removed.push_back(false);
+    }
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < base.items.size(); ++i) {
+    if (removed[i]) continue;
+    if (kept != i) base.items[kept] = std::move(base.items[i]);  // moving onto itself would empty it
+    ++kept;
+  }
+  base.items.resize(kept);
+}
+
+}  // namespace
+
 void merge_into(Node& base, const Node& overlay) {
-  if (base.is_map() && overlay.is_map()) {
-    for (const auto& [key, value] : overlay.entries) {
-      if (Node* existing = base.find(key))
-        merge_into(*existing, value);
-      else
-        base.entries.emplace_back(key, value);
-    }
-    return;
-  }
-  if (is_named_list(base) && is_named_list(overlay)) {
-    for (const Node& item : overlay.items) {
-      const std::string& name = item.find("name")->scalar;
-      auto same = std::find_if(base.items.begin(), base.items.end(),
-                               [&](const Node& b) { return b.find("name")->scalar == name; });
-      if (removes(item)) {
-        if (same == base.items.end())
-          throw ScenarioError(item.where, "remove", "no item named \"" + name + "\" to remove in the base scenario");
-        base.items.erase(same);
-      } else if (same != base.items.end()) {
-        merge_into(*same, item);
-      } else {
-        base.items.push_back(item);
-      }
-    }
-    return;
-  }
+  if (base.is_map() && overlay.is_map()) return merge_maps(base, overlay);
+  if (is_named_list(base) && is_named_list(overlay)) return merge_named_lists(base, overlay);
   base = overlay;
 }
 
