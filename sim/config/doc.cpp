@@ -49,10 +49,12 @@ namespace {
 // limits are far above that and far below what would hurt the machine.
 constexpr std::uintmax_t kMaxFileBytes = 16u << 20;  // 16 MiB
 constexpr size_t kMaxExtendsDepth = 64;              // each level costs stack (4,500 overflowed it)
-// Values in the tree at most: every YAML value takes at least a byte or two of text, so only aliases
-// can exceed this (an alias bomb of 322 bytes expands to millions of values).
+// Values in the tree at most. Without aliases YAML holds at most about one value per byte of text
+// (`{a,b,c}`: a key and its empty value per two bytes), so twice that leaves room, and only aliases
+// go beyond (an alias bomb of 322 bytes expands to millions of values). Per byte, not more: each value
+// costs ~150 bytes of memory, and 20 per byte would let a 1 MB file grow to 3 GB.
 constexpr size_t kMinNodeLimit = 100000;
-constexpr size_t kNodesPerByte = 20;
+constexpr size_t kNodesPerByte = 2;
 
 size_t node_limit(size_t text_bytes) { return std::max(kMinNodeLimit, kNodesPerByte * text_bytes); }
 

@@ -450,3 +450,15 @@ TEST_CASE("merge_into: two large files merge in linear time", "[doc]") {
   CHECK(base.find("l")->items.size() == n);
   CHECK(base.find("l")->items.back().find("v")->scalar == "2");
 }
+
+TEST_CASE("aliases: the node limit grows with the file, and dense YAML without aliases stays under it", "[doc]") {
+  // 150,000 keys with empty values: 300,000 values, over the floor of 100,000, and no alias.
+  std::string keys = "m: {";
+  for (int i = 0; i < 150000; ++i) keys += (i ? ",k" : "k") + std::to_string(i);
+  keys += "}\n";
+  CHECK(parse(keys).find("m")->entries.size() == 150000);
+  // The same bomb fits or not depending on the size of the file around it.
+  const std::string bomb = alias_bomb(6, 9);  // about 140,000 values in a few hundred bytes
+  CHECK_THROWS_WITH(parse(bomb), Contains("aliases"));
+  CHECK_NOTHROW(parse(bomb + "# " + std::string(80000, 'x') + "\n"));
+}
