@@ -24,7 +24,7 @@ namespace {
 // Shows the offending line of the scenario under the message, with a caret at the column.
 void print_scenario_error(const sim::ScenarioError& e) {
   std::cerr << "error: " << e.what() << "\n";
-  if (e.where.line <= 0) return;
+  if (e.where.line <= 0 || !e.show_line) return;  // show_line: never quote a file that is not a scenario
   std::ifstream in(e.where.file);
   std::string line;
   for (int i = 0; i < e.where.line && std::getline(in, line); ++i) {
@@ -60,8 +60,7 @@ struct Options {
 
 void add_common(CLI::App* cmd, Options& o, bool many) {
   auto* s = cmd->add_option("scenario", o.scenarios, many ? "Base scenario, then alternatives (YAML)" : "Scenario file (YAML)")
-                ->required()
-                ->check(CLI::ExistingFile);
+                ->required();  // a missing file is a scenario error (exit 3), reported by the loader
   if (!many) s->expected(1);
   cmd->add_option("--set", o.sets, "Override a scenario value: key.path=value (list items by name), repeatable");
   cmd->add_option("--log-level", o.log_level, "trace, debug, info, warn, error or off")

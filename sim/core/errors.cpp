@@ -2,9 +2,14 @@
 
 namespace sim {
 
+const std::string& FileName::no_name() {
+  static const std::string none;
+  return none;
+}
+
 std::string Where::str() const {
-  if (line <= 0) return file;
-  return file + ":" + std::to_string(line) + ":" + std::to_string(col);
+  if (line <= 0) return file.str();
+  return file.str() + ":" + std::to_string(line) + ":" + std::to_string(col);
 }
 
 ScenarioError::ScenarioError(const Where& w, const std::string& k, const std::string& m)

@@ -328,3 +328,137 @@ nested:
   // And the output is stable: emitting again gives the same text.
   CHECK(sim::to_yaml(again) == yaml);
 }
+
+// ---- Hostile input: bounded time and memory, and no content of files that are not scenarios ----
+
+namespace {
+// LEVELS of anchors, each a list of WIDTH aliases to the previous one: WIDTH^LEVELS values in all.
+std::string alias_bomb(int levels, int width) {
+  std::string text = "a0: &a0 [x]\n";
+  for (int i = 1; i < levels; ++i) {
+    text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int k = 0; k < width; ++k) text += (k ? ",*a" : "*a") + std::to_string(i - 1);
+    text += "]\n";
+  }
+  return text;
+}
+}  // namespace
+
+TEST_CASE("aliases: a copy of the anchored value, at the anchor's position", "[doc]") {
+  const Node root = parse("base: &b {servers: 2, route: [x, y]}\ncopy: *b\n");
+  CHECK(same_tree(*root.find("base"), *root.find("copy")));
+  CHECK(root.find("copy")->where.line == 1);
+}
+
+TEST_CASE("aliases: a bomb stops at the node limit, where the limit was crossed", "[doc]") {
+  // 9^10 values from a few hundred bytes; stops after 100,000 (the floor for small files).
+  const auto e = error_of([] { parse(alias_bomb(10, 9), "bomb.yaml"); });
+  CHECK(e.where.file == "bomb.yaml");
+  // a4 holds 13,942 values (lines 1-5 about 15,700 in all); a5 on line 6 would hold 125,479.
+  CHECK(e.where.line == 6);
+  CHECK_THAT(e.message, Contains("aliases") && Contains("100000 values"));
+}
+
+TEST_CASE("aliases: many small aliases under the limit are fine", "[doc]") {
+  const Node root = parse(alias_bomb(4, 9));  // 9^3 = 729 values in the last list
+  CHECK(root.find("a3")->items.size() == 9);
+}
+
+TEST_CASE("aliases: an alias inside the value it names is an error, not an endless tree", "[doc]") {
+  const auto e = error_of([] { parse("a: &a [1, *a]\n"); });
+  CHECK_THAT(e.message, Contains("endless"));
+}
+
+TEST_CASE("extends: a chain of 64 files loads, 65 is an error naming the depth", "[doc]") {
+  TempDir dir;
+  auto chain = [&](int files) {
+    for (int i = 0; i < files; ++i)
+      dir.write("c" + std::to_string(i) + ".yaml",
+                i + 1 < files ? "extends: c" + std::to_string(i + 1) + ".yaml\n" : "name: end\n");
+    return dir.path + "/c0.yaml";
+  };
+  CHECK(sim::load_document(chain(64)).root.find("name")->scalar == "end");
+  const auto e = error_of([&] { sim::load_document(chain(65)); });
+  CHECK(e.key == "extends");
+  CHECK(e.where.file == dir.path + "/c63.yaml");
+  CHECK_THAT(e.message, Contains("more than 64 files deep (65 here)"));
+}
+
+TEST_CASE("extends: only regular .yaml/.yml files, and not a byte of any other", "[doc]") {
+  TempDir dir;
+  dir.subdir("sub.yaml");
+  const std::string to_dir = dir.write("to_dir.yaml", "extends: sub.yaml\n");
+  CHECK_THROWS_WITH(sim::load_document(to_dir), Contains("is a directory"));
+  const std::string to_dev = dir.write("to_dev.yaml", "extends: /dev/zero\n");
+  CHECK_THROWS_WITH(sim::load_document(to_dev), Contains("\"/dev/zero\" is a character device"));
+
+  dir.write("secret", "root:$y$SECRETHASH:19000:0:99999:7:::\n");
+  const std::string to_secret = dir.write("to_secret.yaml", "extends: secret\n");
+  const auto e = error_of([&] { sim::load_document(to_secret); });
+  CHECK(e.where.file == to_secret);
+  CHECK_THAT(e.message, Contains("only .yaml and .yml files can be extended"));
+  CHECK_THAT(std::string(e.what()), !Contains("SECRETHASH"));
+}
+
+TEST_CASE("a scenario file larger than 16 MiB is refused before it is read", "[doc]") {
+  TempDir dir;
+  const std::string big = dir.write("big.yaml", "");
+  REQUIRE(truncate(big.c_str(), (16 << 20) + 1) == 0);
+  CHECK_THROWS_WITH(sim::load_document(big), Contains("at most 16 MiB"));
+}
+
+TEST_CASE("a syntax error in a file not named .yaml/.yml may not be quoted", "[doc]") {
+  CHECK_FALSE(error_of([] { parse("x: [1\n", "notes.txt"); }).show_line);
+  CHECK(error_of([] { parse("x: [1\n", "mem.yaml"); }).show_line);
+}
+
+TEST_CASE("apply_set: an empty value is an error on the --set", "[doc]") {
+  Node root = parse(kBase);
+  const auto e = error_of([&] { sim::apply_set(root, "services.shuttle.every="); });
+  CHECK(e.where.file == "--set services.shuttle.every=");
+  CHECK(e.key == "services.shuttle.every");
+  CHECK_THAT(e.message, Contains("empty"));
+}
+
+TEST_CASE("merge_into: a removed name may come back, appended, and the order is kept", "[doc]") {
+  Node base = parse("s: [{name: a}, {name: b}, {name: c}]\n");
+  const Node overlay = parse("s: [{name: b, remove: true}, {name: d}, {name: b, x: 1}, {name: a, y: 2}]\n");
+  merge_into(base, overlay);
+  const Node& s = *base.find("s");
+  CHECK(names(s) == std::vector<std::string>{"a", "c", "d", "b"});
+  CHECK(s.items[0].find("y")->scalar == "2");
+  CHECK(s.items[3].find("x")->scalar == "1");
+  CHECK_THROWS_WITH(merge_into(base, parse("s: [{name: b, remove: true}, {name: b, remove: true}]\n")),
+                    Contains("no item named \"b\" to remove"));
+}
+
+TEST_CASE("merge_into: two large files merge in linear time", "[doc]") {
+  // 50,000 keys and named items over as many: by scanning, 2.5 x 10^9 comparisons each (seconds).
+  const int n = 50000;
+  std::string base_text = "m:\n", over_text = "m:\n", base_list = "l:\n", over_list = "l:\n";
+  for (int i = 0; i < n; ++i) {
+    const std::string k = "k" + std::to_string(i);
+    base_text += "  " + k + ": 1\n";
+    over_text += "  " + k + ": 2\n";
+    base_list += "  - {name: " + k + ", v: 1}\n";
+    over_list += "  - {name: " + k + ", v: 2}\n";
+  }
+  Node base = parse(base_text + base_list);
+  merge_into(base, parse(over_text + over_list));
+  CHECK(base.find("m")->entries.size() == n);
+  CHECK(base.find("m")->entries.back().second.scalar == "2");
+  CHECK(base.find("l")->items.size() == n);
+  CHECK(base.find("l")->items.back().find("v")->scalar == "2");
+}
+
+TEST_CASE("aliases: the node limit grows with the file, and dense YAML without aliases stays under it", "[doc]") {
+  // 150,000 keys with empty values: 300,000 values, over the floor of 100,000, and no alias.
+  std::string keys = "m: {";
+  for (int i = 0; i < 150000; ++i) keys += (i ? ",k" : "k") + std::to_string(i);
+  keys += "}\n";
+  CHECK(parse(keys).find("m")->entries.size() == 150000);
+  // The same bomb fits or not depending on the size of the file around it.
+  const std::string bomb = alias_bomb(6, 9);  // about 140,000 values in a few hundred bytes
+  CHECK_THROWS_WITH(parse(bomb), Contains("aliases"));
+  CHECK_NOTHROW(parse(bomb + "# " + std::string(80000, 'x') + "\n"));
+}
