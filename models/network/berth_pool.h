@@ -15,7 +15,6 @@ class BerthPool {
   BerthPool(int berths, sim::ResourceStats& stats) : free_(berths), berths_(berths), stats_(stats) {}
   void acquire();  // blocks the calling actor until a berth is its
   void release();
-  int berths() const { return berths_; }
 
  private:
   struct Waiter {

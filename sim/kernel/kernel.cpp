@@ -40,7 +40,7 @@ void build_engine(const std::string& name) {
   int argc = 1;
 #endif
   g_engine = std::make_unique<simgrid::s4u::Engine>(&argc, argv);
-  // Without these, transfer durations are off by ~8% (see docs/simgrid-notes in the README).
+  // Without these, transfer durations are off by ~8% (README, "SimGrid 3.32 traps"; ../shared/notes/simgrid-3.32.md).
   simgrid::s4u::Engine::set_config("network/model:CM02");
   simgrid::s4u::Engine::set_config("network/crosstraffic:0");
   simgrid::s4u::Engine::set_config("network/TCP-gamma:1e30");

@@ -23,7 +23,6 @@ class Kernel {
   void spawn(const std::string& name, std::function<void()> body);
   // Runs to the horizon. Throws SimulationError on deadlock or when an actor failed.
   void run();
-  double horizon() const { return horizon_; }
   // The SimGrid zone, for sim/ code that adds hosts and links (pipelines) before actors start.
   void* zone();
 

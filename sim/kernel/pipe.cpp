@@ -25,7 +25,7 @@ struct Pipe::Impl {
 };
 
 Pipe::Pipe(Kernel& kernel, const std::string& name, double capacity, const std::vector<double>& shipper_caps)
-    : impl_(std::make_unique<Impl>()), capacity_(capacity) {
+    : impl_(std::make_unique<Impl>()) {
   auto* zone = static_cast<simgrid::s4u::NetZone*>(kernel.zone());
   impl_->trunk = zone->create_link(name, kg_per_s(capacity))->seal();
   impl_->outlet = zone->create_host(name + ":outlet", 1e9);
@@ -52,7 +52,6 @@ void Pipe::pump(size_t shipper, double tonnes) {
 }
 
 void Pipe::set_capacity(double t) {
-  capacity_ = t;
   impl_->trunk->set_bandwidth(kg_per_s(t));
   impl_->trunk_stopped = t <= 0;
   if (!impl_->trunk_stopped)

@@ -25,12 +25,10 @@ class Pipe {
   // 0 stops the flow (SimGrid ignores a zero bandwidth, so a negligible one is used instead).
   void set_capacity(double tonnes_per_second);
   void set_shipper_cap(size_t shipper, double tonnes_per_second);  // 0 halts it; kUncapped lifts the cap
-  double capacity() const { return capacity_; }
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
-  double capacity_;
 };
 
 }  // namespace sim

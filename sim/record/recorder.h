@@ -56,7 +56,6 @@ class Recorder {
   void finish(double horizon);
 
   const Calendar& calendar() const { return calendar_; }
-  const MonthEdges& edges() const { return edges_; }
   const std::vector<std::string>& places() const { return places_; }
   const std::vector<std::string>& sources() const { return sources_; }
   const std::vector<std::string>& classes() const { return classes_; }
