@@ -26,11 +26,7 @@ std::vector<std::string> names(const std::vector<T>& items) {
   return out;
 }
 
-void known(const std::string& name, const std::vector<std::string>& valid, const Where& w, const std::string& key, const char* what) {
-  if (std::find(valid.begin(), valid.end(), name) != valid.end()) return;
-  const std::string hint = sim::closest(name, valid);
-  fail_at(w, key, std::string("no ") + what + " named \"" + name + "\"" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
-}
+const auto known = require_known;
 
 }  // namespace
 

@@ -1,4 +1,5 @@
 // The stage-type registry: one line per type.
+#include <algorithm>
 #include <stdexcept>
 
 #include "models/stages/pipeline/pipeline_type.h"
@@ -41,6 +42,13 @@ const sim::KeyDocs& common_stage_keys() {
       {"source", "text", "optional", "where the parameters come from"},
   };
   return keys;
+}
+
+void require_known(const std::string& name, const std::vector<std::string>& valid, const sim::Where& where,
+                   const std::string& key, const char* what) {
+  if (std::find(valid.begin(), valid.end(), name) != valid.end()) return;
+  const std::string hint = sim::closest(name, valid);
+  throw sim::ScenarioError(where, key, std::string("no ") + what + " named \"" + name + "\"" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
 }
 
 sim::KeyDoc outages_key() {

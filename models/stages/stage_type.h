@@ -26,6 +26,10 @@ struct ScenarioNames {
   std::vector<std::string> stages, sources, berth_pools, sea_areas;
 };
 
+// Throws sim::ScenarioError "no WHAT named NAME; did you mean ...?" at WHERE unless NAME is in VALID.
+void require_known(const std::string& name, const std::vector<std::string>& valid, const sim::Where& where,
+                   const std::string& key, const char* what);
+
 struct StageType {
   std::string name, description;
   sim::KeyDocs keys;  // besides the keys every stage has (common_stage_keys())

@@ -76,17 +76,11 @@ void parse(MapReader& r, StageConfig& cfg) {
   cfg.params = p;
 }
 
-void known_source(const std::string& name, const ScenarioNames& names, const sim::Where& w, const std::string& key, const char* what) {
-  if (std::find(names.sources.begin(), names.sources.end(), name) != names.sources.end()) return;
-  const std::string hint = sim::closest(name, names.sources);
-  throw sim::ScenarioError(w, key, std::string("no ") + what + " named \"" + name + "\"" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
-}
-
 void validate_refs(const StageConfig& cfg, const ScenarioNames& names) {
   const auto& p = cfg.as<PipelineConfig>();
   for (const auto& h : p.halts)
-    for (const auto& src : h.sources) known_source(src, names, h.where, "stages[" + cfg.name + "].halts", "service, flow or shipper");
-  for (const auto& c : p.caps) known_source(c.source, names, c.where, "stages[" + cfg.name + "].shipper_caps", "shipper");
+    for (const auto& src : h.sources) require_known(src, names.sources, h.where, "stages[" + cfg.name + "].halts", "service, flow or shipper");
+  for (const auto& c : p.caps) require_known(c.source, names.sources, c.where, "stages[" + cfg.name + "].shipper_caps", "shipper");
 }
 
 std::string summarise(const StageConfig& cfg) {

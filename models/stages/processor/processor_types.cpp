@@ -43,12 +43,7 @@ std::string summarise(const StageConfig& cfg) {
 
 void validate_embargoes(const StageConfig& cfg, const ScenarioNames& names) {
   for (const auto& w : cfg.as<ProcessorConfig>().embargoes)
-    for (const auto& src : w.sources)
-      if (std::find(names.sources.begin(), names.sources.end(), src) == names.sources.end()) {
-        const std::string hint = sim::closest(src, names.sources);
-        throw sim::ScenarioError(w.where, "stages[" + cfg.name + "].embargoes",
-                                 "no service, flow or shipper named \"" + src + "\"" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
-      }
+    for (const auto& src : w.sources) require_known(src, names.sources, w.where, "stages[" + cfg.name + "].embargoes", "service, flow or shipper");
 }
 
 void parse_rail_section(MapReader& r, StageConfig& cfg) {

@@ -70,10 +70,8 @@ void parse(MapReader& r, StageConfig& cfg) {
 
 void validate_refs(const StageConfig& cfg, const ScenarioNames& names) {
   const auto& v = cfg.as<VesselConfig>();
-  if (v.berth_pool.empty() || std::count(names.berth_pools.begin(), names.berth_pools.end(), v.berth_pool)) return;
-  const std::string hint = sim::closest(v.berth_pool, names.berth_pools);
-  throw sim::ScenarioError(v.berth_pool_where, "stages[" + cfg.name + "].berth_pool",
-                           "no berth pool under `berth_pools` named \"" + v.berth_pool + "\"" + (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
+  if (!v.berth_pool.empty())
+    require_known(v.berth_pool, names.berth_pools, v.berth_pool_where, "stages[" + cfg.name + "].berth_pool", "berth pool under `berth_pools`");
 }
 
 std::string summarise(const StageConfig& cfg) {
