@@ -92,6 +92,13 @@ void parse_buffer(MapReader& r, StageConfig& cfg) {
   cfg.buffer_where = n->where;
 }
 
+void parse_sea_area(MapReader& r, StageConfig& cfg) {
+  if (const sim::Node* a = r.optional("sea_area")) {
+    cfg.sea_area = sim::as_name(*a, r.path("sea_area"));
+    cfg.sea_area_where = a->where;
+  }
+}
+
 std::vector<double> parse_monthly(const sim::Node& n, const std::string& key) {
   const auto& items = sim::as_list(n, key);
   if (items.size() != 12) sim::fail(n, key, "expected 12 monthly values (January to December), got " + std::to_string(items.size()));

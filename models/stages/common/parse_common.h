@@ -60,6 +60,8 @@ sim::Dim dim_of(sim::Measure m, int time);
 // `buffer: 2 consignments` (or TEU, or wagons): a finite waiting area, into CFG's common settings.
 struct StageConfig;
 void parse_buffer(sim::MapReader& r, StageConfig& cfg);
+// `sea_area: NAME`: the weather area whose storms stop the stage, into CFG's common settings.
+void parse_sea_area(sim::MapReader& r, StageConfig& cfg);
 
 // Twelve non-negative monthly values, January to December (profiles, storm rates).
 std::vector<double> parse_monthly(const sim::Node& n, const std::string& key);

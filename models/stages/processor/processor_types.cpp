@@ -82,10 +82,7 @@ void parse_handling(MapReader& r, StageConfig& cfg, const char* time_key) {
     if (key == "servers") ch.servers = sim::as_int(v, path, 0, 100000);
     else ch.headway = headway_of(v, path);
   });
-  if (const sim::Node* a = r.optional("sea_area")) {
-    cfg.sea_area = sim::as_name(*a, r.path("sea_area"));
-    cfg.sea_area_where = a->where;
-  }
+  parse_sea_area(r, cfg);
   cfg.outages = parse_outages(r);
   parse_buffer(r, cfg);
   cfg.params = p;

@@ -59,10 +59,7 @@ void parse(MapReader& r, StageConfig& cfg) {
     if (key == "fleet") ch.fleet = sim::as_int(n, p, 0, 1000);
     else ch.load_factor = load_factor_of(n, p);
   });
-  if (const sim::Node* a = r.optional("sea_area")) {
-    cfg.sea_area = sim::as_name(*a, r.path("sea_area"));
-    cfg.sea_area_where = a->where;
-  }
+  parse_sea_area(r, cfg);
   cfg.outages = parse_outages(r);
   parse_buffer(r, cfg);
   cfg.params = v;
