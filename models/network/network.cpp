@@ -47,7 +47,7 @@ Network::Network(const Scenario& scenario, const sim::Calendar& calendar, sim::R
                  sim::Kernel& kernel)
     : calendar_(calendar), recorder_(recorder), seed_(scenario.seed), replication_(replication), source_names_(models::source_names(scenario)) {
   for (const auto& w : scenario.weather) {
-    const auto& cal = storms_.emplace(w.name, StormCalendar(w, calendar, stream("weather/" + w.name))).first->second;
+    const auto& cal = storms_.emplace(w.name, draw_storms(w, calendar, stream("weather/" + w.name))).first->second;
     auto& stats = recorder.add_resource("weather:" + w.name, "sea_area");
     for (const auto& [from, to] : cal.windows()) stats.utilisation.add_interval(from, to, 1.0);
   }
@@ -132,7 +132,7 @@ BerthPool* Network::berth_pool(const std::string& name) {
   return it == pools_.end() ? nullptr : it->second.get();
 }
 
-const StormCalendar* Network::storms(const std::string& area) const {
+const sim::Closures* Network::storms(const std::string& area) const {
   const auto it = storms_.find(area);
   return it == storms_.end() ? nullptr : &it->second;
 }

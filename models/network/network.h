@@ -89,7 +89,7 @@ class Network {
   // The sources (by index) whose routes pass through STAGE, in source order.
   std::vector<int> sources_through(int stage) const;
   // Storm windows of a sea area; nullptr for "" (no weather).
-  const StormCalendar* storms(const std::string& area) const;
+  const sim::Closures* storms(const std::string& area) const;
   // A berth pool shared by vessel lines; nullptr for "" (none).
   class BerthPool* berth_pool(const std::string& name);
   // The random stream of a named source of randomness in this replication.
@@ -101,7 +101,7 @@ class Network {
   sim::Recorder& recorder_;
   std::uint64_t seed_, replication_;
   std::vector<std::string> source_names_;
-  std::map<std::string, StormCalendar> storms_;
+  std::map<std::string, sim::Closures> storms_;
   std::map<std::string, std::unique_ptr<class BerthPool>> pools_;
   std::vector<std::unique_ptr<Stage>> stages_;
   std::vector<std::vector<int>> routes_;  // per source

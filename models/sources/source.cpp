@@ -11,8 +11,9 @@ namespace models {
 Source::Source(const SourceConfig& cfg, int index, Network& net, sim::RandomStream schedule, sim::RandomStream sizes)
     : cfg_(cfg), index_(index), net_(net), schedule_rng_(schedule), size_rng_(sizes) {
   const auto& cal = net.calendar();
-  first_ = std::max(0.0, cal.seconds_at(cfg.first_day));
-  last_ = std::min(cal.horizon_seconds(), cal.seconds_at(cfg.until_day + 1));
+  const auto [from, to] = cal.seconds_of_days(cfg.first_day, cfg.until_day);
+  first_ = std::max(0.0, from);
+  last_ = std::min(cal.horizon_seconds(), to);
   if (net.first_stage(index).bounded()) held_stats_ = &net.recorder().add_resource("origin:" + cfg.name, "origin");
 }
 

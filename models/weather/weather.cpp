@@ -3,57 +3,44 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/core/units.h"
+
 namespace models {
 
-StormCalendar::StormCalendar(std::vector<std::pair<double, double>> w) {
-  std::sort(w.begin(), w.end());
-  for (const auto& s : w) {
-    if (s.second <= s.first) continue;
-    if (!windows_.empty() && s.first <= windows_.back().second) windows_.back().second = std::max(windows_.back().second, s.second);
-    else windows_.push_back(s);
-  }
+namespace {
+
+// Storm starts per second in a calendar month of a given year (its real length: leap Februaries too).
+double rate_in(const WeatherConfig& cfg, int year, unsigned month) {
+  return cfg.storms_per_month[month - 1] / (sim::days_in_month(year, month) * sim::kSecondsPerDay);
 }
 
-StormCalendar::StormCalendar(const WeatherConfig& cfg, const sim::Calendar& cal, sim::RandomStream rng) {
-  std::vector<std::pair<double, double>> w;
-  for (const auto& s : cfg.storms) w.emplace_back(cal.seconds_at(s.from_day), cal.seconds_at(s.to_day + 1));
-  if (!cfg.storms_per_month.empty()) {
-    // Thinning: candidate starts at the stormiest month's rate, kept in proportion to their month's rate.
-    auto month_of = [&](double t) {
-      int y;
-      unsigned m, d;
-      sim::civil_from_days(cal.day_at(t), y, m, d);
-      return static_cast<int>(m);
-    };
-    auto rate = [&](double t) {  // storms per second in the month of t
-      const int m = month_of(t);
-      static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-      return cfg.storms_per_month[m - 1] / (mdays[m - 1] * 86400.0);
-    };
-    double rmax = 0;
-    for (int m = 0; m < 12; ++m) {
-      static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-      rmax = std::max(rmax, cfg.storms_per_month[m] / (mdays[m] * 86400.0));
-    }
-    if (rmax > 0) {
-      const double horizon = cal.horizon_seconds();
-      for (double t = -std::log(rng.uniform_open01()) / rmax; t < horizon; t += -std::log(rng.uniform_open01()) / rmax) {
-        const bool keep = rng.uniform01() * rmax < rate(t);
-        const bool winter = std::find(cfg.winter_months.begin(), cfg.winter_months.end(), month_of(t)) != cfg.winter_months.end();
-        const double d = sim::sample(winter ? cfg.duration_winter : cfg.duration_summer, rng);
-        if (keep) w.emplace_back(t, t + d);
-      }
-    }
-  }
-  *this = StormCalendar(std::move(w));
+// The highest rate any month can have, the thinning envelope: each month at its shortest length.
+double envelope(const WeatherConfig& cfg) {
+  double rmax = 0;
+  for (unsigned m = 1; m <= 12; ++m) rmax = std::max(rmax, rate_in(cfg, 2023, m));  // 2023: not a leap year
+  return rmax;
 }
 
-bool StormCalendar::stormy(double t) const { return calm_from(t) > t; }
+}  // namespace
 
-double StormCalendar::calm_from(double t) const {
-  // First window ending after t; if it has started, calm returns when it ends (windows are disjoint).
-  const auto it = std::upper_bound(windows_.begin(), windows_.end(), t, [](double x, const auto& w) { return x < w.second; });
-  return it != windows_.end() && it->first <= t ? it->second : t;
+sim::Closures draw_storms(const WeatherConfig& cfg, const sim::Calendar& cal, sim::RandomStream rng) {
+  std::vector<sim::Closures::Window> w;
+  for (const auto& s : cfg.storms) w.push_back(cal.seconds_of_days(s.from_day, s.to_day));
+  if (cfg.storms_per_month.empty()) return sim::Closures(std::move(w));
+  // Thinning: candidate starts at the stormiest month's rate, kept in proportion to their month's rate.
+  const double rmax = envelope(cfg);
+  if (rmax <= 0) return sim::Closures(std::move(w));
+  const double horizon = cal.horizon_seconds();
+  for (double t = -std::log(rng.uniform_open01()) / rmax; t < horizon; t += -std::log(rng.uniform_open01()) / rmax) {
+    int y;
+    unsigned m, d;
+    sim::civil_from_days(cal.day_at(t), y, m, d);
+    const bool keep = rng.uniform01() * rmax < rate_in(cfg, y, m);
+    const bool winter = std::find(cfg.winter_months.begin(), cfg.winter_months.end(), static_cast<int>(m)) != cfg.winter_months.end();
+    const double duration = sim::sample(winter ? cfg.duration_winter : cfg.duration_summer, rng);
+    if (keep) w.emplace_back(t, t + duration);
+  }
+  return sim::Closures(std::move(w));
 }
 
 }  // namespace models

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sim/core/calendar.h"
+#include "sim/core/closures.h"
 #include "sim/core/random.h"
 #include "sim/config/doc.h"
 
@@ -24,18 +25,7 @@ struct WeatherConfig {
   sim::Where where;
 };
 
-class StormCalendar {
- public:
-  StormCalendar() = default;
-  StormCalendar(const WeatherConfig& cfg, const sim::Calendar& cal, sim::RandomStream rng);
-  explicit StormCalendar(std::vector<std::pair<double, double>> windows);  // merged and sorted here
-  bool stormy(double t) const;
-  // The earliest time at or after T when no storm is on.
-  double calm_from(double t) const;
-  const std::vector<std::pair<double, double>>& windows() const { return windows_; }
-
- private:
-  std::vector<std::pair<double, double>> windows_;  // [from, to) seconds, sorted, disjoint
-};
+// The storm windows of one sea area over the run: the documented episodes plus the drawn ones.
+sim::Closures draw_storms(const WeatherConfig& cfg, const sim::Calendar& cal, sim::RandomStream rng);
 
 }  // namespace models

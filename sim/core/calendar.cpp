@@ -30,6 +30,12 @@ void civil_from_days(long z, int& y, unsigned& m, unsigned& d) {
   y = static_cast<int>(yoe) + static_cast<int>(era * 400) + (m <= 2);
 }
 
+int days_in_month(int y, unsigned m) {
+  static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return mdays[(m - 1) % 12] + (m == 2 && leap ? 1 : 0);
+}
+
 long parse_date(const std::string& text) {
   int y = 0;
   unsigned m = 0, d = 0;
@@ -39,11 +45,8 @@ long parse_date(const std::string& text) {
     digits = (i == 4 || i == 7) ? text[i] == '-' : std::isdigit(static_cast<unsigned char>(text[i])) != 0;
   if (!digits || std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3)
     throw std::invalid_argument("\"" + text + "\" is not a date of the form YYYY-MM-DD");
-  static const unsigned mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   if (m < 1 || m > 12) throw std::invalid_argument("\"" + text + "\" has month " + std::to_string(m));
-  const unsigned last = mdays[m - 1] + (m == 2 && leap ? 1 : 0);
-  if (d < 1 || d > last)
+  if (d < 1 || static_cast<int>(d) > days_in_month(y, m))
     throw std::invalid_argument("\"" + text + "\": day " + std::to_string(d) + " does not exist in that month");
   return days_from_civil(y, m, d);
 }

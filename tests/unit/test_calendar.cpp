@@ -7,6 +7,7 @@
 #include "sim/core/calendar.h"
 
 using sim::Calendar;
+using sim::days_in_month;
 using sim::parse_date;
 
 TEST_CASE("parse_date accepts real dates, leap days included", "[calendar]") {
@@ -108,4 +109,19 @@ TEST_CASE("a one-day run and an empty run", "[calendar]") {
   CHECK(one.months() == 1);
   CHECK(one.month_label(0) == "2025-01");
   CHECK_THROWS_AS(Calendar(parse_date("2025-01-31"), parse_date("2025-01-31")), std::invalid_argument);
+}
+
+TEST_CASE("month lengths, leap years included, and whole-day windows in seconds", "[calendar]") {
+  CHECK(days_in_month(2025, 1) == 31);
+  CHECK(days_in_month(2025, 2) == 28);
+  CHECK(days_in_month(2024, 2) == 29);
+  CHECK(days_in_month(1900, 2) == 28);  // divisible by 100, not by 400
+  CHECK(days_in_month(2000, 2) == 29);
+  CHECK(days_in_month(2025, 4) == 30);
+  CHECK(days_in_month(2025, 12) == 31);
+  const Calendar cal(parse_date("2024-02-01"), parse_date("2024-04-01"));
+  // 28 Feb to 1 Mar 2024 inclusive: three days, the 29th among them.
+  const auto [from, to] = cal.seconds_of_days(parse_date("2024-02-28"), parse_date("2024-03-01"));
+  CHECK(from == 27 * 86400.0);
+  CHECK(to == 30 * 86400.0);
 }

@@ -26,14 +26,14 @@ Pipeline::Pipeline(const StageConfig& cfg, int index, Network& net, sim::Kernel&
   pipe_ = std::make_unique<sim::Pipe>(kernel, cfg.name, nominal_at(0.0), caps);
   // Outages: the dated ones, and a Poisson process drawn up front from this pipeline's own stream.
   std::vector<std::pair<double, double>> w;
-  for (const auto& o : cfg_.outages) w.emplace_back(cal.seconds_at(o.from_day), cal.seconds_at(o.to_day + 1));
+  for (const auto& o : cfg_.outages) w.push_back(cal.seconds_of_days(o.from_day, o.to_day));
   if (p.outages_per_year > 0) {
     auto rng = net.stream("stage/" + cfg.name + "/outages");
     const double mean_gap = sim::kSecondsPerYear / p.outages_per_year;
     for (double t = -mean_gap * std::log(rng.uniform_open01()); t < cal.horizon_seconds(); t += -mean_gap * std::log(rng.uniform_open01()))
       w.emplace_back(t, t + sim::sample(p.outage_duration, rng));
   }
-  outages_ = StormCalendar(w).windows();  // sorted and merged
+  outages_ = sim::Closures(w).windows();  // sorted and merged
 }
 
 double Pipeline::nominal_at(double t) const {
@@ -101,8 +101,9 @@ void Pipeline::operate() {
     times.push_back(b);
   }
   for (const auto& h : p.halts) {
-    times.push_back(cal.seconds_at(h.from_day));
-    times.push_back(cal.seconds_at(h.to_day + 1));
+    const auto [from, to] = cal.seconds_of_days(h.from_day, h.to_day);
+    times.push_back(from);
+    times.push_back(to);
   }
   std::sort(times.begin(), times.end());
   times.erase(std::unique(times.begin(), times.end()), times.end());
@@ -115,7 +116,8 @@ void Pipeline::operate() {
     for (auto& s : shippers_) {
       bool halted = false;
       for (const auto& h : p.halts) {
-        const bool covers = cal.seconds_at(h.from_day) <= t && t < cal.seconds_at(h.to_day + 1);
+        const auto [from, to] = cal.seconds_of_days(h.from_day, h.to_day);
+        const bool covers = from <= t && t < to;
         const bool mine = h.sources.empty() || std::find(h.sources.begin(), h.sources.end(), names[s->source]) != h.sources.end();
         halted = halted || (covers && mine);
       }

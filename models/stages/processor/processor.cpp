@@ -15,10 +15,11 @@ Processor::Processor(const StageConfig& cfg, int index, Network& net, sim::Rando
       headway_(cfg_.headway) {
   std::stable_sort(cfg_.changes.begin(), cfg_.changes.end(), [](const auto& a, const auto& b) { return a.day < b.day; });
   const auto& cal = net.calendar();
-  for (const auto& w : cfg.outages) outages_.emplace_back(cal.seconds_at(w.from_day), cal.seconds_at(w.to_day + 1));
+  for (const auto& w : cfg.outages) outages_.push_back(cal.seconds_of_days(w.from_day, w.to_day));
   const auto& names = net.source_names();
   for (const auto& e : cfg_.embargoes) {
-    Embargo em{cal.seconds_at(e.from_day), cal.seconds_at(e.to_day + 1), {}};
+    const auto [from, to] = cal.seconds_of_days(e.from_day, e.to_day);
+    Embargo em{from, to, {}};
     for (const auto& n : e.sources) em.sources.push_back(static_cast<int>(std::find(names.begin(), names.end(), n) - names.begin()));
     embargoes_.push_back(em);
   }
@@ -68,8 +69,8 @@ bool Processor::in_outage(double t, double* ends) const {
       if (ends) *ends = to;
       return true;
     }
-  if (storms_ && storms_->stormy(t)) {
-    if (ends) *ends = storms_->calm_from(t);
+  if (storms_ && storms_->closed(t)) {
+    if (ends) *ends = storms_->open_from(t);
     return true;
   }
   return false;

@@ -44,7 +44,7 @@ class Processor : public Stage {
   sim::RandomStream rng_;
   sim::Signal wake_;
   sim::ResourceStats& stats_;
-  const StormCalendar* storms_;
+  const sim::Closures* storms_;
   std::deque<Job> queue_;
   sim::Amounts queued_;  // what queue_ carries, kept as it changes
   std::priority_queue<InService, std::vector<InService>, std::greater<InService>> busy_;

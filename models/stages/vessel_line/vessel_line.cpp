@@ -22,8 +22,8 @@ VesselLine::VesselLine(const StageConfig& cfg, int index, Network& net, sim::Ran
   for (int b = 0; b < v_.berths; ++b) berths_.push_back(std::make_unique<Berth>());
   std::vector<std::pair<double, double>> closed;
   if (const auto* storms = net.storms(cfg.sea_area)) closed = storms->windows();
-  for (const auto& w : cfg.outages) closed.emplace_back(net.calendar().seconds_at(w.from_day), net.calendar().seconds_at(w.to_day + 1));
-  closed_ = StormCalendar(closed);
+  for (const auto& w : cfg.outages) closed.push_back(net.calendar().seconds_of_days(w.from_day, w.to_day));
+  closed_ = sim::Closures(closed);
   int most = v_.fleet;
   for (const auto& ch : v_.changes) most = std::max(most, ch.fleet);
   stats_.storage = v_.storage;
@@ -112,7 +112,7 @@ void VesselLine::update_stats() {
 }
 
 void VesselLine::wait_calm() {
-  sim::sleep_until(closed_.calm_from(sim::now()));
+  sim::sleep_until(closed_.open_from(sim::now()));
 }
 
 void VesselLine::board(Berth& berth, double capacity, double& loaded, double& board_clock, double& first_board) {
@@ -236,7 +236,7 @@ void VesselLine::voyage(int v) {
     // Nothing happens on arrival but waiting out a storm (the destination port is closed), and storms
     // are known in advance: one sleep to the end of unloading instead of two.
     const double arrives = sim::now() + sim::sample(v_.crossing_time, vessel.rng);
-    sim::sleep_until(closed_.calm_from(arrives) + sim::sample(v_.unloading_time, vessel.rng));
+    sim::sleep_until(closed_.open_from(arrives) + sim::sample(v_.unloading_time, vessel.rng));
     // The vessel stays at the destination until the next stage has room for all it carries.
     for (size_t next = 0; next < vessel.cargo.size();) {
       const Job& job = vessel.cargo[next];
@@ -252,7 +252,7 @@ void VesselLine::voyage(int v) {
       ++next;
     }
     vessel.cargo.clear();
-    sim::sleep_until(closed_.calm_from(sim::now()) + sim::sample(v_.return_time, vessel.rng));
+    sim::sleep_until(closed_.open_from(sim::now()) + sim::sample(v_.return_time, vessel.rng));
     --busy_;
     if (vessel.retired) {
       vessel.state = State::Parked;

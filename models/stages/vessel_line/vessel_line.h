@@ -12,7 +12,7 @@
 
 #include "models/network/berth_pool.h"
 #include "models/network/network.h"
-#include "models/weather/weather.h"
+#include "sim/core/closures.h"
 #include "sim/core/random.h"
 
 namespace models {
@@ -61,7 +61,7 @@ class VesselLine : public Stage {
   StageConfig cfg_;
   const VesselConfig& v_;
   sim::RandomStream rng_;
-  StormCalendar closed_;  // storms in its sea area and its dated outages: no loading, sailing or unloading
+  sim::Closures closed_;  // storms in its sea area and its dated outages: no loading, sailing or unloading
   sim::ResourceStats& stats_;
   sim::ResourceStats& loading_stats_;  // the origin's loading position: busy while cargo boards
   std::deque<Job> queue_;
