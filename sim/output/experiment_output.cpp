@@ -8,6 +8,7 @@
 #include "sim/core/calendar.h"
 #include "sim/output/h5util.h"
 #include "sim/output/summary.h"
+#include "sim/output/text_format.h"
 #include "sim/record/resource_series.h"
 
 namespace sim {
@@ -152,21 +153,9 @@ void write_experiment(const H5::Group& root, const Experiment& e) {
   }
 }
 
-std::string fmt(double v, int decimals = 1) {
-  if (std::isnan(v)) return "-";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
+std::string fmt(double v, int decimals = 1) { return format_number(v, decimals); }  // means: one decimal by default
 
-std::string pad(std::string s, size_t w) { return s.size() < w ? s + std::string(w - s.size(), ' ') : s; }
-std::string lpad(const std::string& s, size_t w) { return s.size() < w ? std::string(w - s.size(), ' ') + s : s; }
-std::string num(double v) {
-  if (!std::isfinite(v)) return "null";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
-}
+std::string num(double v) { return json_number(v); }
 
 std::string summary_json(const Summary& s) {
   return "{\"n\": " + std::to_string(s.n) + ", \"mean\": " + num(s.mean) + ", \"sd\": " + num(s.sd) + ", \"ci_low\": " +

@@ -4,32 +4,12 @@
 #include <cstdio>
 
 #include "sim/analysis/stats.h"
+#include "sim/output/text_format.h"
 
 namespace sim {
 namespace {
 
-std::string fmt(double v, int decimals = 0) {
-  if (std::isnan(v)) return "-";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  // Thousands separators make calibration figures readable at a glance.
-  std::string s = buf, out;
-  const auto dot = s.find('.');
-  const std::string whole = s.substr(0, dot), frac = dot == std::string::npos ? "" : s.substr(dot);
-  const size_t start = whole[0] == '-' ? 1 : 0;
-  for (size_t i = 0; i < whole.size(); ++i) {
-    if (i > start && (whole.size() - i) % 3 == 0) out += ',';
-    out += whole[i];
-  }
-  return out + frac;
-}
-
-std::string pad(std::string s, size_t w) {
-  if (s.size() < w) s += std::string(w - s.size(), ' ');
-  return s;
-}
-
-std::string lpad(const std::string& s, size_t w) { return s.size() < w ? std::string(w - s.size(), ' ') + s : s; }
+std::string fmt(double v, int decimals = 0) { return format_number(v, decimals); }  // counts: whole by default
 
 double total(const std::vector<double>& v) {
   double s = 0;
@@ -37,12 +17,7 @@ double total(const std::vector<double>& v) {
   return s;
 }
 
-std::string num(double v) {
-  if (std::isnan(v) || std::isinf(v)) return "null";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
-}
+std::string num(double v) { return json_number(v); }
 
 }  // namespace
 
