@@ -48,7 +48,7 @@ Network::Network(const Scenario& scenario, const sim::Calendar& calendar, sim::R
     : calendar_(calendar), recorder_(recorder), seed_(scenario.seed), replication_(replication), source_names_(models::source_names(scenario)) {
   for (const auto& w : scenario.weather) {
     const auto& cal = storms_.emplace(w.name, draw_storms(w, calendar, stream("weather/" + w.name))).first->second;
-    auto& stats = recorder.add_resource("weather:" + w.name, "sea_area");
+    auto& stats = recorder.add_resource("weather:" + w.name, kSeaAreaKind);
     for (const auto& [from, to] : cal.windows()) stats.utilisation.add_interval(from, to, 1.0);
   }
   for (const auto& p : scenario.berth_pools)

@@ -24,6 +24,7 @@ sim::Experiment run_replications(const sim::Document& doc, const Scenario& scena
   progress.finish();
 
   sim::Experiment e;
+  e.rule = bottleneck_rule();
   e.info = run_info(doc, scenario, scenario_file, static_cast<std::uint64_t>(replications));
   for (const auto& o : outcomes) {
     e.ok.push_back(o.ok);

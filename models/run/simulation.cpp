@@ -43,6 +43,8 @@ Simulation::Simulation(const sim::Document& doc, const Scenario& scenario, RunOp
 
 Simulation::~Simulation() = default;
 
+sim::BottleneckRule bottleneck_rule() { return {0.85, {kSeaAreaKind}}; }
+
 void Simulation::run() {
   sim::log::set_start_day(scenario_.start_day);
   sim::Kernel kernel(calendar_.horizon_seconds(), kEngineName);
@@ -54,7 +56,8 @@ void Simulation::run() {
   recorder_->snapshot(calendar_.horizon_seconds(), results_.in_system);
   recorder_->finish(calendar_.horizon_seconds());
   results_.targets = sim::evaluate_targets(*recorder_, target_specs(scenario_));
-  results_.bottlenecks = sim::find_bottlenecks(*recorder_);
+  results_.rule = bottleneck_rule();
+  results_.bottlenecks = sim::find_bottlenecks(*recorder_, results_.rule);
   if (file_) {
     file_->write_results(*recorder_, results_);
     file_->commit();

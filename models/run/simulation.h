@@ -14,6 +14,11 @@ namespace models {
 // The name the engine runs under (SimGrid's argv[0]).
 inline constexpr const char* kEngineName = "caspian";
 
+// When a resource counts as a bottleneck in this model: above 85% utilisation (assumed: a common
+// planning rule of thumb for ports and lines, where queues grow steeply; not calibrated), and weather
+// (sea areas) is a condition that stops work, never a capacity that binds.
+sim::BottleneckRule bottleneck_rule();
+
 struct RunOptions {
   std::string scenario_file;
   std::string output;  // empty: no result file

@@ -13,6 +13,9 @@
 
 namespace models {
 
+// The recorder's resource kind of a sea area's storm time: a condition, not a capacity.
+inline constexpr const char* kSeaAreaKind = "sea_area";
+
 struct WeatherConfig {
   std::string name;
   std::vector<double> storms_per_month;  // 12 expected storm starts per calendar month (Jan..Dec)

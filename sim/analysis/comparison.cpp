@@ -16,14 +16,15 @@ std::vector<double> ok_values(const Experiment& e, F f) {
 }  // namespace
 
 BindingConstraint binding_constraint(const Experiment& e) {
-  // Binding: flagged as a bottleneck (above 85% or a growing queue) in most replications, the
-  // busiest of those; otherwise the busiest resource, which binds only above 85%.
+  // Binding: flagged as a bottleneck (above the rule's utilisation or a growing queue) in most
+  // replications, the busiest of those; otherwise the busiest capacity, binding only above the rule.
   const auto ok = e.succeeded();
   BindingConstraint b;
+  b.threshold = e.rule.utilisation;
   double best = -1;
   bool best_flagged = false;
   for (size_t i = 0; i < e.layout.resources.size(); ++i) {
-    if (e.layout.resource_kinds[i] == "sea_area") continue;
+    if (!e.rule.is_capacity(e.layout.resource_kinds[i])) continue;
     const auto s = summarize(ok_values(e, [&](const ReplicationResult& r) { return r.utilisation_mean[i]; }));
     double flagged = 0;
     for (const auto* r : ok)
@@ -32,7 +33,7 @@ BindingConstraint binding_constraint(const Experiment& e) {
     if ((mostly && !best_flagged) || (mostly == best_flagged && s.mean > best)) {
       best = s.mean;
       best_flagged = mostly;
-      b = {e.layout.resources[i], e.layout.resource_kinds[i], s, mostly || s.mean > 0.85};
+      b = {e.layout.resources[i], e.layout.resource_kinds[i], s, mostly || s.mean > e.rule.utilisation, e.rule.utilisation};
     }
   }
   return b;

@@ -15,11 +15,13 @@ struct PairedDifference {
 };
 std::vector<PairedDifference> paired_differences(const Experiment& base, const Experiment& alt);
 
-// The busiest capacity (weather excluded): what limits throughput when its utilisation is high.
+// The busiest capacity (conditions such as weather excluded): what limits throughput when it is
+// flagged as a bottleneck in most replications or its mean utilisation is above the rule's.
 struct BindingConstraint {
-  std::string resource, kind;
+  std::string resource, kind;  // the busiest capacity, binding or not
   Summary utilisation;
-  bool binding = false;  // mean utilisation above 85%
+  bool binding = false;
+  double threshold = 0;  // the rule's utilisation, 0..1
 };
 BindingConstraint binding_constraint(const Experiment& e);
 

@@ -39,6 +39,7 @@ ExperimentLayout layout_of(const Recorder& rec);
 struct Experiment {
   RunInfo info;  // replication = number of replications
   ExperimentLayout layout;
+  BottleneckRule rule;  // set by the parent from the model, as each replication's was
   std::vector<bool> ok;
   std::vector<std::string> errors;
   std::vector<ReplicationResult> reps;  // index = replication; empty for a failed one

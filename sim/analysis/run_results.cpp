@@ -18,10 +18,11 @@ std::vector<TargetResult> evaluate_targets(const Recorder& rec, const std::vecto
   return out;
 }
 
-std::vector<Bottleneck> find_bottlenecks(const Recorder& rec, double threshold) {
+std::vector<Bottleneck> find_bottlenecks(const Recorder& rec, const BottleneckRule& rule) {
   std::vector<Bottleneck> out;
+  const double threshold = rule.utilisation;
   for (const auto& r : rec.resources()) {
-    if (r.kind == "sea_area") continue;  // weather is a condition, not a capacity
+    if (!rule.is_capacity(r.kind)) continue;
     const double u = r.utilisation.overall_mean();
     if (u > threshold) {
       char buf[96];

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/analysis/bottleneck_rule.h"
 #include "sim/record/recorder.h"
 #include "sim/record/run_info.h"
 
@@ -24,11 +25,12 @@ struct RunResults {
   RunInfo info;
   std::vector<TargetResult> targets;
   std::vector<Bottleneck> bottlenecks;
+  BottleneckRule rule;  // the rule the bottlenecks were found by
   Amounts in_system;
 };
 
 // Targets compared, bottlenecks found: pure computations on the recorder's statistics.
 std::vector<TargetResult> evaluate_targets(const Recorder& rec, const std::vector<TargetSpec>& targets);
-std::vector<Bottleneck> find_bottlenecks(const Recorder& rec, double utilisation_threshold = 0.85);
+std::vector<Bottleneck> find_bottlenecks(const Recorder& rec, const BottleneckRule& rule);
 
 }  // namespace sim

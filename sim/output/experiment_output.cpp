@@ -300,13 +300,20 @@ void print_experiment(std::ostream& out, const Experiment& e, bool json, const s
     out << "  " << pad(l.resources[i], 34) << pad(l.resource_kinds[i], 14) << lpad(fmt(100 * s.mean) + "%", 8)
         << (flagged > 0 ? "   bottleneck in " + fmt(100 * flagged / static_cast<double>(ok.size()), 0) + "% of replications" : "") << "\n";
   }
-  const auto bc = binding_constraint(e);
-  out << "\nBinding constraint: " << bc.resource << " (" << bc.kind << "), utilisation " << fmt(100 * bc.utilisation.mean) << "% [95% CI "
-      << fmt(100 * bc.utilisation.ci_low) << ", " << fmt(100 * bc.utilisation.ci_high) << "]"
-      << (bc.binding ? "; its queue grows or it runs above 85% in most replications"
-                     : "; nothing runs above 85% or queues up without bound, so no capacity binds: supply sets the volume")
-      << "\n";
+  out << "\n" << binding_constraint_line(binding_constraint(e)) << "\n";
   if (!path.empty()) out << "\nResults: " << path << "\n";
+}
+
+std::string binding_constraint_line(const BindingConstraint& bc) {
+  const std::string limit = fmt(100 * bc.threshold, 0) + "%";
+  if (bc.resource.empty()) return "Binding constraint: none (the model has no capacity to bind)";
+  const std::string use = fmt(100 * bc.utilisation.mean) + "% [95% CI " + fmt(100 * bc.utilisation.ci_low) + ", " +
+                          fmt(100 * bc.utilisation.ci_high) + "]";
+  if (bc.binding)
+    return "Binding constraint: " + bc.resource + " (" + bc.kind + "), utilisation " + use +
+           "; its queue grows or it runs above " + limit + " in most replications";
+  return "Binding constraint: none. No capacity runs above " + limit +
+         " or queues up without bound, so supply sets the volume; the busiest is " + bc.resource + " (" + bc.kind + ") at " + use;
 }
 
 void print_comparison(std::ostream& out, const std::vector<std::string>& labels, const std::vector<Experiment>& runs, bool json,

@@ -20,6 +20,10 @@ void write_experiment_file(const std::string& path, const Experiment& e);
 void write_comparison_file(const std::string& path, const std::vector<std::string>& labels, const std::vector<Experiment>& runs);
 void write_sweep_file(const std::string& path, const std::vector<std::string>& keys, const std::vector<SweepPoint>& points);
 
+// One sentence that names what binds, with its utilisation, or says that nothing binds (and which
+// capacity is busiest): never both.
+std::string binding_constraint_line(const BindingConstraint& bc);
+
 void print_experiment(std::ostream& out, const Experiment& e, bool json, const std::string& path);
 void print_comparison(std::ostream& out, const std::vector<std::string>& labels, const std::vector<Experiment>& runs, bool json,
                       const std::string& path);

@@ -73,7 +73,8 @@ void print_table(std::ostream& out, const Recorder& rec, const RunResults& res, 
         << lpad(fmt(r.queue.overall_mean(), 2), 12) << lpad(fmt(qmax), 11) << "\n";
   }
   out << "\nBottlenecks: ";
-  if (res.bottlenecks.empty()) out << "none (no resource above 85% utilisation or with a growing queue)\n";
+  if (res.bottlenecks.empty())
+    out << "none (no capacity above " << fmt(100 * res.rule.utilisation) << "% utilisation or with a growing queue)\n";
   else {
     out << "\n";
     for (const auto& b : res.bottlenecks) out << "  " << pad(b.resource, 28) << b.reason << "\n";
