@@ -109,7 +109,7 @@ json describe_scenario_json(const Scenario& s) {
     sources.push_back({{"name", src.name}, {"kind", src.kind}, {"class", kCargoClasses[src.cargo_class]}, {"route", src.route}});
   for (const auto& m : s.metrics)
     metrics.push_back({{"name", m.name}, {"count", sim::measure_name(m.measure)}, {"units", sim::measure_unit(m.measure)},
-                       {"event", sim::event_kind_name(m.event)}, {"at", m.at}, {"class", m.classes}, {"source", m.sources},
+                       {"event", sim::event_kind_name(m.event)}, {"at", m.at}, {"class", m.classes}, {"cargo_of", m.sources},
                        {"description", m.description}});
   for (const auto& t : s.targets)
     targets.push_back({{"metric", t.metric}, {"from", sim::format_date(t.from_day)}, {"to", sim::format_date(t.to_day)},

@@ -4,6 +4,7 @@
 
 #include "models/scenario/parse.h"
 #include "models/scenario/sections.h"
+#include "models/stages/common/parse_common.h"
 #include "sim/config/reader.h"
 #include "sim/core/units.h"
 
@@ -101,7 +102,7 @@ MetricConfig parse_metric(const sim::Node& node, const std::string& path) {
     m.event = parse_enum<sim::EventKind>(*e, r.path("event"), sim::kEventKinds, sim::event_kind_name, "event");
   m.at = names_or_one(r.optional("at"), r.path("at"));
   m.classes = names_or_one(r.optional("class"), r.path("class"));
-  m.sources = names_or_one(r.optional("source"), r.path("source"));
+  m.sources = names_or_one(renamed_key(r, "cargo_of", "source"), r.path("cargo_of"));
   r.finish();
   return m;
 }

@@ -103,7 +103,8 @@ const std::vector<Section>& scenario_sections() {
            {"event", "create | arrive | start | depart | deliver | sail", "optional, default depart", "at which events"},
            {"at", "a stage name or a list of them", "optional, default any stage", "where"},
            {"class", "a cargo class or a list of them", "optional, default any class", "for which cargo"},
-           {"source", "a service/flow/shipper name or a list of them", "optional, default any", "whose cargo"},
+           {"cargo_of", "a service/flow/shipper name or a list of them", "optional, default any", "whose cargo"},
+           {"source", "(old name of cargo_of)", "deprecated", "still read, with a warning: write cargo_of"},
        }},
       {"targets", "an observed value a metric's total over a period is compared with",
        {

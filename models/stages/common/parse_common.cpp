@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "models/scenario/config.h"
+#include "sim/kernel/log.h"
 
 namespace models {
 
@@ -29,6 +30,16 @@ std::vector<Window> parse_outages(MapReader& r) {
   return out;
 }
 
+const sim::Node* renamed_key(sim::MapReader& r, const char* key, const char* old_key) {
+  const sim::Node* now = r.optional(key);
+  const sim::Node* old = r.optional(old_key);
+  if (now && old) sim::fail(*old, r.path(old_key), std::string("is the old name of `") + key + "`: give only `" + key + "`");
+  if (!old) return now;
+  sim::log::get("scenario")->warn("{}: `{}` is the old name of `{}` here; it still works, but write `{}`", old->where.str(),
+                                  r.path(old_key), key, key);
+  return old;
+}
+
 std::vector<SourceWindow> parse_source_windows(MapReader& r, const char* key, bool sources_required) {
   std::vector<SourceWindow> out;
   each_mapping(r, key, [&](const sim::Node& item, MapReader& m) {
@@ -37,8 +48,9 @@ std::vector<SourceWindow> parse_source_windows(MapReader& r, const char* key, bo
     w.from_day = sim::as_date(m.required("from"), m.path("from"));
     w.to_day = sim::as_date(m.required("to"), m.path("to"));
     if (w.to_day < w.from_day) sim::fail(item, m.path("to"), "it ends (to) before it starts (from)");
-    const sim::Node* src = sources_required ? &m.required("sources") : m.optional("sources");
-    if (src) w.sources = sim::as_name_list(*src, m.path("sources"));
+    const sim::Node* src = renamed_key(m, "cargo_of", "sources");
+    if (!src && sources_required) m.required("cargo_of");  // the error names the missing key
+    if (src) w.sources = sim::as_name_list(*src, m.path("cargo_of"));
     if (const sim::Node* why = m.optional("reason")) w.reason = sim::as_string(*why, m.path("reason"));
     m.optional("source");
     out.push_back(w);

@@ -25,6 +25,11 @@ void each_mapping(sim::MapReader& r, const char* key, F f) {
   }
 }
 
+// A key that was renamed: KEY if present, else OLD_KEY (still read, with a warning naming the new
+// name), else null. Both at once is an error. `source` once meant a citation, a cargo filter and a
+// shipper; it now means only the citation: cargo filters are `cargo_of`, pipeline shares `shipper`.
+const sim::Node* renamed_key(sim::MapReader& r, const char* key, const char* old_key);
+
 // Dated changes: each item has `date` and some of the keys the stage type allows to change, plus
 // optional `reason` and `source`. APPLY(change, key, value node, path) sets one key. Sorted by date.
 template <class Change, class Apply>

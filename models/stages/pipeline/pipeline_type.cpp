@@ -62,7 +62,8 @@ void parse(MapReader& r, StageConfig& cfg) {
   each_mapping(r, "shipper_caps", [&](const sim::Node& item, MapReader& c) {
     PipelineConfig::Cap k;
     k.where = item.where;
-    k.source = sim::as_name(c.required("source"), c.path("source"));
+    const sim::Node* who = renamed_key(c, "shipper", "source");
+    k.source = sim::as_name(who ? *who : c.required("shipper"), c.path("shipper"));
     k.cap = mass_rate_of(c.required("cap"), c.path("cap"), density);
     c.optional("reason");
     p.caps.push_back(k);
@@ -100,9 +101,9 @@ StageType pipeline_type() {
   t.keys = {
       {"capacity", "a mass rate like 50 Mt/yr or, with density, a volume rate like 1.2 Mbbl/d", "required", "pumping capacity"},
       {"density", "barrels per tonne like 7.6 bbl/t", "optional; required for volume rates", "to turn barrels into tonnes"},
-      {"shipper_caps", "list of {source: shipper, cap: rate, reason?}", "optional", "a ceiling on a shipper's share"},
+      {"shipper_caps", "list of {shipper: name, cap: rate, reason?} (shipper was once called source)", "optional", "a ceiling on a shipper's share"},
       {"changes", "list of {date, capacity, reason?, source?}", "optional", "dated capacity changes"},
-      {"halts", "list of {from: date, to: date, sources?: [shippers], reason?, source?}", "optional",
+      {"halts", "list of {from: date, to: date, cargo_of?: [shippers], reason?, source?} (cargo_of was once called sources)", "optional",
        "dated stops of some shippers' intake (all shippers when `sources` is left out)"},
       {"outage_process", "{per_year: number, duration: distribution, source?}", "optional", "random unplanned stops (a Poisson process)"},
       outages_key(),

@@ -97,7 +97,7 @@ sim::KeyDocs handling_keys(const char* time_key, const char* what) {
        "dated capacity changes; servers 0 closes the stage; a change dated before the start is in force from it"},
       {"yard", "a container count like 3000 TEU", "optional",
        "yard capacity: its occupancy (queued TEU / capacity) is reported as resource <name>:yard"},
-      {"embargoes", "list of {from: date, to: date, sources: [names], reason?, source?}", "optional",
+      {"embargoes", "list of {from: date, to: date, cargo_of: [names], reason?, source?} (cargo_of was once called sources)", "optional",
        "these services, flows or shippers are not handled on these days; they wait while other cargo passes"},
       sea_area_key(),
       outages_key(),
