@@ -117,7 +117,10 @@ double Stage::embargo_end(const Job& job) const {
 
 void Stage::wake_on_room(const Job& job, sim::Signal& signal) {
   if (const double end = embargo_end(job); end > 0) {
-    embargo_waiters_.emplace_back(end, &signal);
+    // A source asks again at each creation while it holds: one entry per (end, signal) is enough.
+    const std::pair<double, sim::Signal*> w{end, &signal};
+    if (std::find(embargo_waiters_.begin(), embargo_waiters_.end(), w) != embargo_waiters_.end()) return;
+    embargo_waiters_.push_back(w);
     embargo_changed_.notify();
     return;
   }
