@@ -1,6 +1,7 @@
 #include "models/network/network.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "models/network/berth_pool.h"
 #include "models/sources/source.h"
@@ -38,6 +39,13 @@ std::vector<sim::MetricSpec> metric_specs(const Scenario& s) {
     for (const auto& a : m.at) spec.places.push_back(index_of(places, a));
     for (const auto& c : m.classes) spec.classes.push_back(index_of(kCargoClasses, c));
     for (const auto& src : m.sources) spec.sources.push_back(index_of(sources, src));
+    if (m.transit >= 0) {  // `transit:` narrows the sources to those whose flag matches
+      std::vector<int> kept;
+      for (size_t i = 0; i < s.sources.size(); ++i)
+        if (s.sources[i].transit == (m.transit == 1) && (spec.sources.empty() || std::count(spec.sources.begin(), spec.sources.end(), static_cast<int>(i))))
+          kept.push_back(static_cast<int>(i));
+      spec.sources = kept;
+    }
     out.push_back(spec);
   }
   return out;
@@ -65,6 +73,14 @@ Network::Network(const Scenario& scenario, const sim::Calendar& calendar, sim::R
     const auto& st = scenario.stages[i];
     stages_.push_back(stage_type(st.type).build(st, static_cast<int>(i), *this, kernel));
     if (st.buffer > 0) stages_.back()->set_buffer(st.buffer, st.buffer_unit);
+    std::vector<Stage::Embargo> embargoes;
+    for (const auto& w : st.entry_embargoes) {
+      Stage::Embargo e{calendar.seconds_at(w.from_day), calendar.seconds_at(w.to_day + 1), {}, {}};
+      for (const auto& s : w.sources) e.sources.push_back(index_of(source_names_, s));
+      for (const auto& c : w.classes) e.classes.push_back(index_of(kCargoClasses, c));
+      embargoes.push_back(e);
+    }
+    if (!embargoes.empty()) stages_.back()->set_embargoes(std::move(embargoes));
   }
   for (size_t i = 0; i < scenario.sources.size(); ++i) {
     const auto& src = scenario.sources[i];
@@ -85,8 +101,53 @@ void Network::start(sim::Kernel& kernel) {
       recorder_.snapshot(t, in_system());
     }
   });
-  for (auto& st : stages_) st->start(kernel);
+  for (auto& st : stages_) st->start_stage(kernel);
   for (auto& src : sources_) src->start(kernel);
+}
+
+double Stage::embargo_end(const Job& job) const {
+  const double t = sim::now();
+  double end = 0;
+  for (const auto& e : embargoes_)
+    if (e.from <= t && t < e.to && (e.sources.empty() || std::count(e.sources.begin(), e.sources.end(), job.source)) &&
+        (e.classes.empty() || std::count(e.classes.begin(), e.classes.end(), job.cargo_class)))
+      end = std::max(end, e.to);
+  return end;
+}
+
+void Stage::wake_on_room(const Job& job, sim::Signal& signal) {
+  if (const double end = embargo_end(job); end > 0) {
+    // A source asks again at each creation while it holds: one entry per (end, signal) is enough.
+    const std::pair<double, sim::Signal*> w{end, &signal};
+    if (std::find(embargo_waiters_.begin(), embargo_waiters_.end(), w) != embargo_waiters_.end()) return;
+    embargo_waiters_.push_back(w);
+    embargo_changed_.notify();
+    return;
+  }
+  if (room_) room_->wake_on_room(signal);
+}
+
+void Stage::start_stage(sim::Kernel& kernel) {
+  start(kernel);
+  if (embargoes_.empty()) return;
+  // Wakes the senders an embargo held back when it ends (they offer again, and may then wait for room).
+  kernel.spawn("embargoes:" + name_, [this] {
+    for (;;) {
+      double next = std::numeric_limits<double>::infinity();
+      for (const auto& w : embargo_waiters_) next = std::min(next, w.first);
+      embargo_changed_.wait_until(next);
+      const double t = sim::now();
+      std::vector<sim::Signal*> due;
+      for (auto it = embargo_waiters_.begin(); it != embargo_waiters_.end();)
+        if (it->first <= t) {
+          due.push_back(it->second);
+          it = embargo_waiters_.erase(it);
+        } else {
+          ++it;
+        }
+      for (auto* s : due) s->notify();  // last: each wake-up is a yield point
+    }
+  });
 }
 
 void Stage::set_buffer(double limit, sim::Measure unit) {
@@ -99,12 +160,12 @@ bool Network::reserve_next(const Job& job) {
 }
 
 void Network::wake_on_room_next(const Job& job, sim::Signal& signal) {
-  if (job.leg + 1 < job.route->size()) stages_[(*job.route)[job.leg + 1]]->wake_on_room(signal);
+  if (job.leg + 1 < job.route->size()) stages_[(*job.route)[job.leg + 1]]->wake_on_room(job, signal);
 }
 
 bool Network::reserve_first(const Job& job) { return stages_[routes_[job.source][0]]->reserve(job); }
 
-void Network::wake_on_room_first(const Job& job, sim::Signal& signal) { stages_[routes_[job.source][0]]->wake_on_room(signal); }
+void Network::wake_on_room_first(const Job& job, sim::Signal& signal) { stages_[routes_[job.source][0]]->wake_on_room(job, signal); }
 
 void Network::enter(Job job) {
   job.route = &routes_[job.source];
@@ -142,6 +203,7 @@ sim::Amounts Network::in_system() const {
   for (const auto& st : stages_) {
     total += st->holding();
   }
+  for (const auto& src : sources_) total += src->holding();  // held at origin by a refusing first stage
   return total;
 }
 

@@ -27,9 +27,19 @@ class Stage {
   virtual ~Stage() = default;
   virtual void accept(Job job) = 0;
   void set_buffer(double limit, sim::Measure unit);
-  bool bounded() const { return room_ != nullptr; }
-  bool reserve(const Job& job) { return !room_ || room_->offer(room_of(job, true)); }
-  void wake_on_room(sim::Signal& signal) { if (room_) room_->wake_on_room(signal); }
+  // Entry embargoes: [from, to) in seconds, for some sources and/or classes (empty: any).
+  struct Embargo {
+    double from = 0, to = 0;
+    std::vector<int> sources, classes;
+  };
+  void set_embargoes(std::vector<Embargo> embargoes) { embargoes_ = std::move(embargoes); }
+  // Whether a sender may have to keep what it would hand on here (a buffer, or entry embargoes).
+  bool bounded() const { return room_ != nullptr || !embargoes_.empty(); }
+  bool reserve(const Job& job) { return !embargoed(job) && (!room_ || room_->offer(room_of(job, true))); }
+  // SIGNAL is notified once: when JOB's embargo ends, or (no embargo) when room is released.
+  void wake_on_room(const Job& job, sim::Signal& signal);
+  // Starts the stage's actors, and the one that ends its embargoes.
+  void start_stage(sim::Kernel& kernel);
   virtual void start(sim::Kernel& kernel) = 0;
   // What is inside at the end of the run (queued or in progress), for the conservation ledger.
   virtual sim::Amounts holding() const = 0;
@@ -59,9 +69,15 @@ class Stage {
   double room_of(const Job& job, bool whole) const {
     return room_unit_ == sim::Measure::Jobs ? (whole ? 1.0 : 0.0) : job.amounts.get(room_unit_);
   }
+  // The end of the embargo that refuses JOB now, or 0 when none does.
+  double embargo_end(const Job& job) const;
+  bool embargoed(const Job& job) const { return embargo_end(job) > 0; }
   std::unique_ptr<sim::Capacity> room_;
   sim::Measure room_unit_ = sim::Measure::Jobs;
   double freed_ = 0;  // freed, not yet released
+  std::vector<Embargo> embargoes_;
+  std::vector<std::pair<double, sim::Signal*>> embargo_waiters_;  // (embargo end, whom to wake)
+  sim::Signal embargo_changed_;  // a new waiter: the embargo actor looks again
 };
 
 class Network {

@@ -32,6 +32,8 @@ struct StageConfig {
   double buffer = 0;
   sim::Measure buffer_unit = sim::Measure::Jobs;
   Where buffer_where;
+  // Entry embargoes: days on which some sources' or classes' consignments may not enter (senders keep them).
+  std::vector<SourceWindow> entry_embargoes;
   std::variant<ProcessorConfig, VesselConfig, FormerConfig, PipelineConfig> params;
   Where where;
 
@@ -59,6 +61,7 @@ struct SourceConfig {
   bool is_service = true;  // services are block trains (1 train each)
   std::string kind;        // "service", "flow" or "shipper": the list it was given in
   int cargo_class = 0;
+  bool transit = false;  // counted as transit by the railways (default: class transit)
   std::vector<std::string> route;
   std::vector<Where> route_where;
   Distribution teu, wagons, tonnes;
@@ -87,6 +90,7 @@ struct MetricConfig {
   sim::Measure measure = sim::Measure::Teu;
   sim::EventKind event = sim::EventKind::Depart;
   std::vector<std::string> at, classes, sources;
+  int transit = -1;  // -1: any source; 0/1: only sources whose `transit` is false/true
   Where where;
 };
 

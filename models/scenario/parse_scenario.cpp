@@ -103,6 +103,7 @@ MetricConfig parse_metric(const sim::Node& node, const std::string& path) {
   m.at = names_or_one(r.optional("at"), r.path("at"));
   m.classes = names_or_one(r.optional("class"), r.path("class"));
   m.sources = names_or_one(renamed_key(r, "cargo_of", "source"), r.path("cargo_of"));
+  if (const sim::Node* t = r.optional("transit")) m.transit = sim::as_bool(*t, r.path("transit")) ? 1 : 0;
   r.finish();
   return m;
 }

@@ -90,6 +90,10 @@ void parse_identity(MapReader& r, SourceConfig& s, const sim::Node& node, const 
   r.optional("description");
   r.optional("source");
   s.cargo_class = default_class && !r.node().find("class") ? *default_class : parse_class(r.required("class"), r.path("class"));
+  // ADY counts a container as transit when it crosses Azerbaijan, whatever its trade class; by
+  // default only class transit is.
+  const sim::Node* t = r.optional("transit");
+  s.transit = t ? sim::as_bool(*t, r.path("transit")) : kCargoClasses[static_cast<size_t>(s.cargo_class)] == "transit";
   const sim::Node& route = r.required("route");
   s.route = sim::as_name_list(route, r.path("route"));
   for (const auto& item : route.items) s.route_where.push_back(item.where);

@@ -17,6 +17,9 @@ const sim::KeyDocs kIdentity = {
 sim::KeyDocs with_identity(const char* class_presence, sim::KeyDocs own) {
   sim::KeyDocs keys = kIdentity;
   keys.push_back({"class", "transit | import | export | domestic", class_presence, "cargo class, for metrics and train formation"});
+  keys.push_back({"transit", "true | false", "optional, default true for class transit, else false",
+                  "whether its cargo crosses the corridor's countries in transit, as railways count it (ADY's transit "
+                  "containers and block trains), whatever its trade class; metrics filter on it with `transit`"});
   keys.insert(keys.end(), own.begin(), own.end());
   return keys;
 }
@@ -104,6 +107,7 @@ const std::vector<Section>& scenario_sections() {
            {"at", "a stage name or a list of them", "optional, default any stage", "where"},
            {"class", "a cargo class or a list of them", "optional, default any class", "for which cargo"},
            {"cargo_of", "a service/flow/shipper name or a list of them", "optional, default any", "whose cargo"},
+           {"transit", "true | false", "optional, default either", "only cargo of sources whose `transit` is this"},
            {"source", "(old name of cargo_of)", "deprecated", "still read, with a warning: write cargo_of"},
        }},
       {"targets", "an observed value a metric's total over a period is compared with",

@@ -61,7 +61,7 @@ void validate(const Scenario& s) {
       fail_at(src.where, key, "a flow must carry something: give teu, wagons or tonnes");
   }
 
-  // A stage with a buffer can refuse work: whatever precedes it on a route must be able to wait.
+  // A stage with a buffer or entry embargoes can refuse work: whatever precedes it on a route must be able to wait.
   for (const auto& src : s.sources)
     for (size_t i = 1; i < src.route.size(); ++i) {
       const auto& cur = *std::find_if(s.stages.begin(), s.stages.end(), [&](const StageConfig& x) { return x.name == src.route[i]; });
@@ -70,6 +70,10 @@ void validate(const Scenario& s) {
         fail_at(cur.buffer_where, "stages[" + cur.name + "].buffer",
                 "on the route of " + src.name + " this stage follows " + prev.name + " (a " + prev.type +
                     "), which cannot hold back finished work; a buffer here is not supported");
+      if (!cur.entry_embargoes.empty() && !stage_type(prev.type).waits_for_room)
+        fail_at(cur.entry_embargoes.front().where, "stages[" + cur.name + "].embargoes",
+                "on the route of " + src.name + " this stage follows " + prev.name + " (a " + prev.type +
+                    "), which cannot hold back finished work; entry embargoes here are not supported");
     }
 
   for (const auto& m : s.metrics) {
@@ -77,6 +81,11 @@ void validate(const Scenario& s) {
     for (const auto& a : m.at) known(a, stage_names, m.where, key + ".at", "stage");
     for (const auto& c : m.classes) known(c, kCargoClasses, m.where, key + ".class", "cargo class");
     for (const auto& src : m.sources) known(src, source_names, m.where, key + ".source", "service or flow");
+    if (m.transit >= 0 && std::none_of(s.sources.begin(), s.sources.end(), [&](const SourceConfig& src) {
+          return src.transit == (m.transit == 1) && (m.sources.empty() || std::count(m.sources.begin(), m.sources.end(), src.name));
+        }))
+      fail_at(m.where, key + ".transit", std::string("no service, flow or shipper") + (m.sources.empty() ? "" : " among its `source`") +
+                                             " has transit: " + (m.transit == 1 ? "true" : "false") + ", so the metric could count nothing");
     if (m.event == sim::EventKind::Create && !m.at.empty())
       fail_at(m.where, key + ".at", "`create` events happen at a service or flow, not at a stage: filter with `source` instead");
   }

@@ -17,6 +17,12 @@ Source::Source(const SourceConfig& cfg, int index, Network& net, sim::RandomStre
   if (net.first_stage(index).bounded()) held_stats_ = &net.recorder().add_resource("origin:" + cfg.name, "origin");
 }
 
+sim::Amounts Source::holding() const {
+  sim::Amounts a;
+  for (const auto& j : held_) a += j.amounts;
+  return a;
+}
+
 void Source::start(sim::Kernel& kernel) {
   kernel.spawn("source:" + cfg_.name, [this] { loop(); });
 }

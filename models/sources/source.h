@@ -16,10 +16,12 @@ class Source {
   void start(sim::Kernel& kernel);
   // The next creation time after T (the first when T is negative); infinity when there is none.
   double next_time(double t);
+  // What it holds at origin (created, refused by its first stage), for the conservation ledger.
+  sim::Amounts holding() const;
 
  private:
   void loop();
-  // A first stage with a buffer may refuse a consignment: the source then holds it at origin (held
+  // A first stage with a buffer or an entry embargo may refuse a consignment: the source then holds it at origin (held
   // demand, reported as the resource origin:<name>) and hands it on, first come first served, as
   // room appears.
   void hand_on(Job job);
@@ -37,7 +39,7 @@ class Source {
   size_t next_date_ = 0;
   std::deque<Job> held_;
   sim::Signal room_;
-  sim::ResourceStats* held_stats_ = nullptr;  // only for a source whose first stage has a buffer
+  sim::ResourceStats* held_stats_ = nullptr;  // only for a source whose first stage may refuse
 };
 
 }  // namespace models

@@ -83,7 +83,9 @@ void Recorder::emit(const Event& e) {
   if (e.kind == EventKind::Create) created_ += e.amounts;
   if (e.kind == EventKind::Deliver) {
     delivered_ += e.amounts;
-    if (e.source >= 0) transit_[e.source].days.push_back((e.time - e.created) / 86400.0);
+    // Transit times, like every other statistic, only for deliveries after the warm-up: a corridor
+    // that starts empty delivers its first consignments faster than it does once it has filled.
+    if (e.source >= 0 && e.time >= warmup_) transit_[e.source].days.push_back((e.time - e.created) / 86400.0);
   }
   if (sink_) {
     hash_event(fingerprint_, e);

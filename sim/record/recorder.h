@@ -43,7 +43,7 @@ struct ResourceStats {
 };
 
 struct TransitStats {
-  std::vector<double> days;  // one per delivered consignment, in delivery order
+  std::vector<double> days;  // one per consignment delivered after the warm-up, in delivery order
 };
 
 class Recorder {

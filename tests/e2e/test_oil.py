@@ -44,5 +44,7 @@ expect("Binding constraint: aktau_baku_tankers" in table, "binding constraint in
 _, out, _ = caspian("compare", scenario("kazakh_oil_2027.yaml"), scenario("expansions/larger_tanker_fleet.yaml"), "-n", "10",
                     "-o", os.path.join(d, "cmp.h5"), "--summary", "json")
 diff = json.loads(out)["alternatives"]["larger_tanker_fleet"]["btc_kazakh_oil"]
-expect(diff["significant"] and diff["difference"]["mean"] > 2e6, f"larger fleet adds {diff['difference']['mean']:.0f} t")
+# Three more 12,400 t tankers (37,200 t) on the real five-tanker fleet: +1.95 Mt at -n 30 (issue 10;
+# before it, four more 13,000 t tankers on three added 3.25 Mt).
+expect(diff["significant"] and diff["difference"]["mean"] > 1.5e6, f"larger fleet adds {diff['difference']['mean']:.0f} t")
 print("ok")

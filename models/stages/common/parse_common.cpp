@@ -104,6 +104,40 @@ void parse_buffer(MapReader& r, StageConfig& cfg) {
   cfg.buffer_where = n->where;
 }
 
+void parse_entry_embargoes(MapReader& r, StageConfig& cfg) {
+  const sim::Node* n = r.optional("embargoes");
+  if (!n) return;
+  const auto& items = sim::as_list(*n, r.path("embargoes"));
+  for (size_t i = 0; i < items.size(); ++i) {
+    const std::string path = r.path("embargoes") + "[" + std::to_string(i) + "]";
+    MapReader m(items[i], path);
+    SourceWindow w;
+    w.where = items[i].where;
+    w.from_day = sim::as_date(m.required("from"), m.path("from"));
+    w.to_day = sim::as_date(m.required("to"), m.path("to"));
+    if (w.to_day < w.from_day) sim::fail(items[i], m.path("to"), "it ends (to) before it starts (from)");
+    if (const sim::Node* s = m.optional("cargo_of")) w.sources = sim::as_name_list(*s, m.path("cargo_of"));
+    if (const sim::Node* c = m.optional("classes")) {
+      w.classes = sim::as_name_list(*c, m.path("classes"));
+      for (const auto& name : w.classes)
+        if (std::find(kCargoClasses.begin(), kCargoClasses.end(), name) == kCargoClasses.end())
+          sim::fail(*c, m.path("classes"), "unknown cargo class \"" + name + "\" (one of: transit, import, export, domestic)");
+    }
+    if (w.sources.empty() && w.classes.empty())
+      sim::fail(items[i], path, "say what is refused: `cargo_of` (names), `classes` (cargo classes) or both");
+    if (const sim::Node* why = m.optional("reason")) w.reason = sim::as_string(*why, m.path("reason"));
+    m.optional("source");
+    m.finish();
+    cfg.entry_embargoes.push_back(w);
+  }
+}
+
+sim::KeyDoc entry_embargoes_key() {
+  return {"embargoes", "list of {from: date, to: date, cargo_of?: [names], classes?: [cargo classes], reason?, source?}", "optional",
+          "days (inclusive) on which consignments of these sources and/or classes (both given: both must match) may not "
+          "enter this stage: the stage before keeps them, a source holds them at origin (resource origin:<source>)"};
+}
+
 void parse_sea_area(MapReader& r, StageConfig& cfg) {
   if (const sim::Node* a = r.optional("sea_area")) {
     cfg.sea_area = sim::as_name(*a, r.path("sea_area"));

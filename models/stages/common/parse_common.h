@@ -65,6 +65,10 @@ sim::Dim dim_of(sim::Measure m, int time);
 // `buffer: 2 consignments` (or TEU, or wagons): a finite waiting area, into CFG's common settings.
 struct StageConfig;
 void parse_buffer(sim::MapReader& r, StageConfig& cfg);
+// `embargoes:` refused at the stage's entry (vessel lines): dated days on which consignments of some
+// sources and/or cargo classes may not enter; senders keep them (held at origin by a source).
+void parse_entry_embargoes(sim::MapReader& r, StageConfig& cfg);
+sim::KeyDoc entry_embargoes_key();
 // `sea_area: NAME`: the weather area whose storms stop the stage, into CFG's common settings.
 void parse_sea_area(sim::MapReader& r, StageConfig& cfg);
 

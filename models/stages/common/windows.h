@@ -16,6 +16,7 @@ struct Window {  // [from_day, to_day] inclusive calendar days
 // Days during which some sources' cargo waits at a stage (embargoes, pipeline intake halts).
 struct SourceWindow : Window {
   std::vector<std::string> sources;  // services, flows or shippers by name; empty: all of them
+  std::vector<std::string> classes;  // cargo classes (entry embargoes only); empty: all of them
 };
 
 }  // namespace models

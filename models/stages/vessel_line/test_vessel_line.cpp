@@ -96,3 +96,59 @@ metrics:
   CHECK(v[2] == 21);
   CHECK(v[3] == 19);
 }
+
+TEST_CASE("a fleet of two sizes: each tanker loads its own capacity", "[sim][oil]") {
+  // The tanker cycle above with a 10,000 t and a 6,000 t tanker (listed in that order, so the big one
+  // loads first): the same timetable, A lands at 48 h + 72k, B at 60 h + 72k, each full. January:
+  // 10 x 10,000 + 10 x 6,000 = 160,000 t; February: 9 x 10,000 + 9 x 6,000 = 144,000 t.
+  const auto v = all_monthly(R"(
+name: tanker classes
+start: 2025-01-01
+end: 2025-02-28
+stages:
+  - name: tankers
+    type: vessel_line
+    fleet: [{name: big, count: 1, capacity: 10000 t}, {count: 1, capacity: 6000 t}]
+    berths: 1
+    loading_time: 12h
+    crossing_time: 24h
+    unloading_time: 12h
+    return_time: 24h
+shippers:
+  - {name: field, route: [tankers], nomination: 1000 kt/mo}
+metrics:
+  - {name: landed, count: tonnes, event: depart, at: tankers}
+  - {name: voyages, count: vessels, event: sail, at: tankers}
+)");
+  CHECK(v[0] == 160000);
+  CHECK(v[1] == 144000);
+  CHECK(v[2] == 21);  // sailings as in the uniform fleet: the sizes do not change the timetable
+  CHECK(v[3] == 19);
+}
+
+TEST_CASE("a fleet list and a capacity beside it is an error naming the key", "[parse]") {
+  const auto doc = sim::load_document_text(R"(
+name: bad fleet
+start: 2025-01-01
+end: 2025-02-28
+stages:
+  - name: tankers
+    type: vessel_line
+    fleet: [{count: 1, capacity: 10000 t}]
+    capacity: 8000 t
+    crossing_time: 24h
+)", "bad.yaml");
+  CHECK_THROWS_WITH(models::load_scenario(doc), Catch::Contains("bad.yaml:9") && Catch::Contains("stages[tankers].capacity") &&
+                                                    Catch::Contains("inside `fleet`"));
+  const auto mixed = sim::load_document_text(R"(
+name: bad units
+start: 2025-01-01
+end: 2025-02-28
+stages:
+  - name: tankers
+    type: vessel_line
+    fleet: [{count: 1, capacity: 10000 t}, {count: 2, capacity: 50 wagons}]
+    crossing_time: 24h
+)", "mixed.yaml");
+  CHECK_THROWS_WITH(models::load_scenario(mixed), Catch::Contains("fleet[1].capacity") && Catch::Contains("same unit"));
+}

@@ -12,7 +12,24 @@ namespace models {
 struct VesselConfig {
   int fleet = 1;
   sim::Measure unit = sim::Measure::Wagons;  // what the capacity counts
-  double capacity = 0;                       // per vessel, in `unit`
+  double capacity = 0;                       // per vessel, in `unit` (the first class's, with `classes`)
+  // A fleet of different sizes (`fleet: [{count: 3, capacity: 12400 t}, ...]`): vessels are numbered
+  // in list order, and a fleet change keeps the first N in service. Empty: all vessels are `capacity`.
+  struct VesselClass {
+    std::string name;  // optional, so that extends and --set can address a class
+    int count = 0;
+    double capacity = 0;
+  };
+  std::vector<VesselClass> classes;
+  // Vessel I's capacity (from 0); vessels beyond the listed ones (added by changes) are the size of
+  // the last class.
+  double capacity_of(int i) const {
+    for (const auto& c : classes) {
+      if (i < c.count) return c.capacity;
+      i -= c.count;
+    }
+    return classes.empty() ? capacity : classes.back().capacity;
+  }
   double load_factor = 1;                    // share of capacity usable (sea level, draught limits)
   double loading_rate = 0;                   // units per second at the origin; 0: loading_time per call
   sim::Distribution loading_time, crossing_time, unloading_time, return_time;

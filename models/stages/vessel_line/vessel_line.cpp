@@ -149,8 +149,14 @@ void VesselLine::board(Berth& berth, double capacity, double& loaded, double& bo
   release_room();  // last: it may yield, and a sender may add to queue_ at once
 }
 
+double VesselLine::next_capacity() const {
+  // The vessel that loads next is the first idle one; with none idle, the first of the fleet (a
+  // dispatcher asks again when one returns).
+  return v_.capacity_of(idle_.empty() ? 0 : idle_.front()) * load_factor_;
+}
+
 double VesselLine::load_ready_at() const {
-  return load_ready_at(v_.capacity * load_factor_, next_slot());
+  return load_ready_at(next_capacity(), next_slot());
 }
 
 double VesselLine::next_slot() const {
@@ -178,7 +184,7 @@ void VesselLine::dispatcher(Berth& berth) {
     }
     // Wait at anchorage, not at a berth, until there is a load to take: a full one waiting, cargo
     // that has waited max_wait, or a departure slot with cargo.
-    const double capacity = v_.capacity * load_factor_;
+    const double capacity = next_capacity();  // the size of the vessel that will load
     double next_slot = this->next_slot();
     const double ready_at = load_ready_at(capacity, next_slot);
     if (ready_at > sim::now()) {

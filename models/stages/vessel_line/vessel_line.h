@@ -6,7 +6,8 @@
 // boarded, or at fixed slots. Storms in the line's sea area
 // keep vessels in port and stop loading and unloading. Consignments larger than a whole vessel are
 // split; others wait for a vessel with room. Vessels return empty. A line loads at `berths` positions
-// at once, each also holding a berth of a shared pool when the line names one.
+// at once, each also holding a berth of a shared pool when the line names one. Vessels may differ in
+// size (classes): each loads up to its own capacity.
 #include <deque>
 #include <memory>
 
@@ -48,7 +49,8 @@ class VesselLine : public Stage {
   void cargo_arrived();    // wakes the dispatchers the new cargo concerns
   // When a vessel should go to a berth to load: now, later, or infinity (nothing to wait for yet).
   double load_ready_at(double capacity, double next_slot) const;
-  double load_ready_at() const;  // for the current load factor and slot
+  double load_ready_at() const;  // for the next vessel's size, the current load factor and slot
+  double next_capacity() const;  // what the next vessel to load can take (its size x load factor)
   double next_slot() const;      // the first departure slot from now; infinity without slots
   void voyage(int v);
   void apply_changes(double t);

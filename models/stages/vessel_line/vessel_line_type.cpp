@@ -33,10 +33,43 @@ void parse_departure(MapReader& r, VesselConfig& v) {
   }
 }
 
+// `fleet: 6` with `capacity: 52 wagons` (every vessel alike), or `fleet: [{count: 3, capacity:
+// 12400 t}, {count: 2, capacity: 8000 t}]` (classes of different sizes, one unit for all).
+void parse_fleet(MapReader& r, VesselConfig& v) {
+  const sim::Node& fleet = r.required("fleet");
+  const sim::Node* cap = r.optional("capacity");
+  if (!fleet.is_seq()) {
+    v.fleet = sim::as_int(fleet, r.path("fleet"), 1, 1000);
+    if (!cap) sim::fail(r.node(), r.path("capacity"), "a fleet given as a number needs `capacity` (an amount per vessel like 52 wagons, 225 TEU or 13000 t)");
+    v.unit = unit_of(*cap, r.path("capacity"), &v.capacity);
+    return;
+  }
+  if (cap) sim::fail(*cap, r.path("capacity"), "give each vessel class its capacity inside `fleet`, not `capacity` beside a list");
+  const auto& items = sim::as_list(fleet, r.path("fleet"));
+  if (items.empty()) sim::fail(fleet, r.path("fleet"), "expected at least one vessel class like {count: 3, capacity: 12400 t}");
+  v.fleet = 0;
+  for (size_t i = 0; i < items.size(); ++i) {
+    MapReader c(items[i], r.path("fleet") + "[" + std::to_string(i) + "]");
+    VesselConfig::VesselClass vc;
+    if (const sim::Node* n = c.optional("name")) vc.name = sim::as_name(*n, c.path("name"));
+    vc.count = sim::as_int(c.required("count"), c.path("count"), 1, 1000);
+    const sim::Measure unit = unit_of(c.required("capacity"), c.path("capacity"), &vc.capacity);
+    if (i > 0 && unit != v.unit)
+      sim::fail(c.required("capacity"), c.path("capacity"), std::string("every vessel class must count in the same unit as the first (") + sim::measure_unit(v.unit) + ")");
+    v.unit = unit;
+    c.optional("description");
+    c.optional("source");
+    c.finish();
+    v.fleet += vc.count;
+    v.classes.push_back(vc);
+  }
+  if (v.fleet > 1000) sim::fail(fleet, r.path("fleet"), "at most 1000 vessels in all");
+  v.capacity = v.classes.front().capacity;
+}
+
 void parse(MapReader& r, StageConfig& cfg) {
   VesselConfig v;
-  v.fleet = sim::as_int(r.required("fleet"), r.path("fleet"), 1, 1000);
-  v.unit = unit_of(r.required("capacity"), r.path("capacity"), &v.capacity);
+  parse_fleet(r, v);
   if (const sim::Node* f = r.optional("load_factor")) v.load_factor = load_factor_of(*f, r.path("load_factor"));
   const sim::Node* rate = r.optional("loading_rate");
   const sim::Node* ltime = r.optional("loading_time");
@@ -62,11 +95,14 @@ void parse(MapReader& r, StageConfig& cfg) {
   parse_sea_area(r, cfg);
   cfg.outages = parse_outages(r);
   parse_buffer(r, cfg);
+  parse_entry_embargoes(r, cfg);
   cfg.params = v;
 }
 
 void validate_refs(const StageConfig& cfg, const ScenarioNames& names) {
   const auto& v = cfg.as<VesselConfig>();
+  for (const auto& w : cfg.entry_embargoes)
+    for (const auto& src : w.sources) require_known(src, names.sources, w.where, "stages[" + cfg.name + "].embargoes", "service, flow or shipper");
   if (!v.berth_pool.empty())
     require_known(v.berth_pool, names.berth_pools, v.berth_pool_where, "stages[" + cfg.name + "].berth_pool", "berth pool under `berth_pools`");
 }
@@ -74,12 +110,24 @@ void validate_refs(const StageConfig& cfg, const ScenarioNames& names) {
 std::string summarise(const StageConfig& cfg) {
   const auto& v = cfg.as<VesselConfig>();
   char buf[160];
-  std::snprintf(buf, sizeof buf, "%d vessels x %g %s, crossing %.3g h mean, %s", v.fleet, v.capacity, sim::measure_unit(v.unit),
-                v.crossing_time.mean() / 3600, v.policy == VesselConfig::Policy::Slots ? "timetabled slots" : "sails when full");
-  std::string s = buf;
+  std::string fleet;
+  if (v.classes.empty()) {
+    std::snprintf(buf, sizeof buf, "%d vessels x %g %s", v.fleet, v.capacity, sim::measure_unit(v.unit));
+    fleet = buf;
+  } else {
+    for (const auto& c : v.classes) {
+      std::snprintf(buf, sizeof buf, "%s%d x %g %s", fleet.empty() ? "" : " + ", c.count, c.capacity, sim::measure_unit(v.unit));
+      fleet += buf;
+    }
+    fleet = std::to_string(v.fleet) + " vessels (" + fleet + ")";
+  }
+  std::snprintf(buf, sizeof buf, ", crossing %.3g h mean, %s", v.crossing_time.mean() / 3600,
+                v.policy == VesselConfig::Policy::Slots ? "timetabled slots" : "sails when full");
+  std::string s = fleet + buf;
   if (v.berths > 1) s += ", " + std::to_string(v.berths) + " loading berths";
   if (!v.berth_pool.empty()) s += ", shares berth pool " + v.berth_pool;
   if (!cfg.sea_area.empty()) s += ", stops in storms (" + cfg.sea_area + ")";
+  if (!cfg.entry_embargoes.empty()) s += ", " + std::to_string(cfg.entry_embargoes.size()) + " entry embargo(es)";
   return s;
 }
 
@@ -90,8 +138,10 @@ StageType vessel_line_type() {
   t.name = "vessel_line";
   t.description = "a fleet shuttling from an origin port to a destination: rail ferries, container feeders, tankers";
   t.keys = {
-      {"fleet", "a whole number 1..1000", "required", "vessels in service"},
-      {"capacity", "an amount per vessel like 52 wagons, 225 TEU or 13000 t", "required",
+      {"fleet", "a whole number 1..1000, or a list of {count, capacity, name?, description?, source?}", "required",
+       "vessels in service; a list gives classes of different sizes (e.g. [{count: 3, capacity: 12400 t}, {count: 2, "
+       "capacity: 8000 t}]), numbered in list order: a fleet change keeps the first N, added vessels are the last class's size"},
+      {"capacity", "an amount per vessel like 52 wagons, 225 TEU or 13000 t", "required with a number fleet; not with a list",
        "what one vessel carries; its unit is what the line loads by"},
       {"load_factor", "a plain number in (0, 1]", "optional, default 1", "usable share of capacity (draught limits at low sea level)"},
       {"loading_rate", "a rate in the capacity's unit like 70 wagons/d", "optional; not with loading_time",
@@ -111,6 +161,7 @@ StageType vessel_line_type() {
       sea_area_key(),
       outages_key(),
       buffer_key(),
+      entry_embargoes_key(),
   };
   t.parse = parse;
   t.validate = validate_refs;
