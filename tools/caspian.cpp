@@ -11,6 +11,7 @@
 #include "models/scenario/config.h"
 #include "models/run/experiment.h"
 #include "models/scenario/describe.h"
+#include "models/scenario/observations.h"
 #include "models/run/simulation.h"
 #include "sim/core/errors.h"
 #include "sim/output/experiment_output.h"
@@ -84,6 +85,7 @@ struct Loaded {
 
 Loaded load(const std::string& path, const std::vector<std::string>& sets, const Options& o, const std::string& onto = "") {
   Loaded l{onto.empty() ? sim::load_document(path, sets) : sim::load_overlay(onto, path, sets), {}};
+  models::expand_observations(l.doc);  // the stored scenario then repeats without its observation files
   l.scenario = models::load_scenario(l.doc);
   if (*o.seed_opt) l.scenario.seed = o.seed;
   return l;

@@ -15,6 +15,9 @@ struct TargetResult {
   std::string units;
 };
 
+// Whether an error lies inside the target's tolerance: "yes", "no", or "-" when none is stated.
+const char* inside_tolerance(double error_pct, double tolerance_pct);
+
 struct Bottleneck {
   std::string resource, reason;
   double utilisation = 0;
@@ -23,6 +26,7 @@ struct Bottleneck {
 struct RunResults {
   RunInfo info;
   std::vector<TargetResult> targets;
+  std::vector<TargetSpec> skipped;  // observations outside the run's dates
   std::vector<Bottleneck> bottlenecks;
   Amounts in_system;
 };
