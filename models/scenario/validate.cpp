@@ -93,9 +93,9 @@ void validate(const Scenario& s) {
   for (const auto& t : s.targets) {
     const std::string key = (t.file.empty() ? "targets[" : "observations[") + t.metric + "]";
     check_target(t, key);
+    if (!in_run(t.from_day) || !in_run(t.to_day)) fail_at(t.where, key, "the target's period " + sim::format_date(t.from_day) + " to " + sim::format_date(t.to_day) + " is not inside the run" + run);
     if (static_cast<double>(t.from_day - s.start_day) * 86400.0 < s.warmup)
       fail_at(t.where, key + ".from", "the target's period starts inside the warm-up, whose statistics are discarded");
-    if (!in_run(t.from_day) || !in_run(t.to_day)) fail_at(t.where, key, "the target's period " + sim::format_date(t.from_day) + " to " + sim::format_date(t.to_day) + " is not inside the run" + run);
   }
 }
 
