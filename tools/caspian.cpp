@@ -267,7 +267,7 @@ int main(int argc, char** argv) {
                         "KEY=LO..HI: a numeric key as --set names it (flows.x.arrivals=2..10, flows.x.profile[3]=0.5..2, "
                         "flows.x.profile=0.5..2 scales the whole profile); bounds in the value's unit unless given")
       ->required();
-  calibrate->add_option("-n,--replications", cal.o.replications, "Replications per evaluation (the same ones every time)")
+  calibrate->add_option("-n,--replications", cal.o.replications, "Replications per evaluation, the same ones every time (default 10)")
       ->check(CLI::Range(1, 100000));
   calibrate->add_option("-j,--jobs", cal.o.jobs, "Worker processes (default: number of cores)")->check(CLI::Range(1, 4096));
   calibrate->add_option("-o,--output", cal.o.overlay, "The overlay to write (extends SCENARIO)")->required();
