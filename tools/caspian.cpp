@@ -1,4 +1,4 @@
-// The `caspian` command line: run, compare, sweep or validate scenarios.
+// The `caspian` command line: run, compare, sweep, calibrate or validate scenarios.
 // Exit codes: 0 ok, 2 usage, 3 scenario error, 4 simulation error, 5 output error (see README).
 #include <CLI/CLI.hpp>
 #include <sys/stat.h>
@@ -8,9 +8,11 @@
 #include <iostream>
 
 #include "generated/version.h"
+#include "models/calibration/calibrate.h"
 #include "models/scenario/config.h"
 #include "models/run/experiment.h"
 #include "models/scenario/describe.h"
+#include "models/scenario/observations.h"
 #include "models/run/simulation.h"
 #include "sim/core/errors.h"
 #include "sim/output/experiment_output.h"
@@ -84,6 +86,7 @@ struct Loaded {
 
 Loaded load(const std::string& path, const std::vector<std::string>& sets, const Options& o, const std::string& onto = "") {
   Loaded l{onto.empty() ? sim::load_document(path, sets) : sim::load_overlay(onto, path, sets), {}};
+  models::expand_observations(l.doc);  // the stored scenario then repeats without its observation files
   l.scenario = models::load_scenario(l.doc);
   if (*o.seed_opt) l.scenario.seed = o.seed;
   return l;
@@ -201,6 +204,23 @@ int cmd_sweep(const Options& o) {
   return sim::kExitOk;
 }
 
+struct CalibrateCli {
+  models::calibration::Options o;
+  std::string summary = "table", log_level = "warn";
+  std::uint64_t seed = 0;
+  CLI::Option* seed_opt = nullptr;
+};
+
+int cmd_calibrate(CalibrateCli& c) {
+  if (*c.seed_opt) c.o.seed = c.seed;
+  if (c.o.jobs <= 0) c.o.jobs = static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
+  const auto r = models::calibration::calibrate(c.o, std::cerr);
+  models::calibration::write_overlay(c.o, r);
+  if (c.summary == "json") std::cout << models::calibration::to_json(r).dump(2) << "\n";
+  else models::calibration::print_table(std::cout, r);
+  return sim::kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -237,6 +257,26 @@ int main(int argc, char** argv) {
   describe->add_option("--set", desc_o.sets, "Override a scenario value: key.path=value, repeatable");
   describe->add_flag("--json", describe_json, "JSON instead of text");
   desc_o.seed_opt = describe->add_option("--seed", desc_o.seed, "Ignored: accepted so a run's options can be reused");
+  CalibrateCli cal;
+  auto* calibrate = app.add_subcommand("calibrate",
+                                       "Fit scenario parameters so that the mean of N replications meets observations (NLopt, common random "
+                                       "numbers); write an overlay with the fitted values");
+  calibrate->add_option("scenario", cal.o.scenario, "Scenario file (YAML)")->required();
+  calibrate->add_option("--targets", cal.o.target_files, "Observation files (a `targets:` list each) to fit to")->required()->expected(1, -1);
+  calibrate->add_option("--param", cal.o.params,
+                        "KEY=LO..HI: a numeric key as --set names it (flows.x.arrivals=2..10, flows.x.profile[3]=0.5..2, "
+                        "flows.x.profile=0.5..2 scales the whole profile); bounds in the value's unit unless given")
+      ->required();
+  calibrate->add_option("-n,--replications", cal.o.replications, "Replications per evaluation, the same ones every time (default 10)")
+      ->check(CLI::Range(1, 100000));
+  calibrate->add_option("-j,--jobs", cal.o.jobs, "Worker processes (default: number of cores)")->check(CLI::Range(1, 4096));
+  calibrate->add_option("-o,--output", cal.o.overlay, "The overlay to write (extends SCENARIO)")->required();
+  calibrate->add_option("--summary", cal.summary, "Summary format on standard output")->check(CLI::IsMember({"table", "json"}));
+  calibrate->add_option("--max-evals", cal.o.max_evals, "At most this many evaluations (default 100)")->check(CLI::Range(1, 100000));
+  cal.seed_opt = calibrate->add_option("--seed", cal.seed, "Base random seed of every evaluation (default: the scenario's)");
+  calibrate->add_option("--set", cal.o.sets, "Override a scenario value before calibrating: key.path=value, repeatable");
+  calibrate->add_option("--log-level", cal.log_level, "trace, debug, info, warn, error or off")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
   cmp_o.replications = 30;
   sweep_o.replications = 10;
 
@@ -247,10 +287,12 @@ int main(int argc, char** argv) {
     return code == 0 ? sim::kExitOk : sim::kExitUsage;
   }
 
+  if (calibrate->parsed()) sim::bind_symbols_before_forking(argv);
   const Options& active = run->parsed() ? run_o : compare->parsed() ? cmp_o : sweep->parsed() ? sweep_o : describe->parsed() ? desc_o : val_o;
   if ((run->parsed() && *run_o.reps_opt) || compare->parsed() || sweep->parsed()) sim::bind_symbols_before_forking(argv);
-  sim::log::setup(active.log_level);
+  sim::log::setup(calibrate->parsed() ? cal.log_level : active.log_level);
   try {
+    if (calibrate->parsed()) return cmd_calibrate(cal);
     if (run->parsed()) return cmd_run(run_o);
     if (compare->parsed()) return cmd_compare(cmp_o);
     if (sweep->parsed()) return cmd_sweep(sweep_o);

@@ -33,6 +33,7 @@ sim::Experiment run_replications(const sim::Document& doc, const Scenario& scena
     if (o.ok && e.layout.metrics.empty() && e.layout.months.empty()) e.layout = e.reps.back().layout;
   }
   e.layout.targets = target_specs(scenario);
+  e.layout.skipped = skipped_specs(scenario);
   for (const auto& t : scenario.targets)
     for (const auto& m : scenario.metrics)
       if (m.name == t.metric) e.layout.target_units.push_back(sim::measure_unit(m.measure));

@@ -9,7 +9,13 @@ namespace models {
 
 std::vector<sim::TargetSpec> target_specs(const Scenario& s) {
   std::vector<sim::TargetSpec> out;
-  for (const auto& t : s.targets) out.push_back({t.metric, t.from_day, t.to_day, t.observed, t.tolerance_pct, t.source});
+  for (const auto& t : s.targets) out.push_back({t.metric, t.from_day, t.to_day, t.observed, t.tolerance_pct, t.source, t.file});
+  return out;
+}
+
+std::vector<sim::TargetSpec> skipped_specs(const Scenario& s) {
+  std::vector<sim::TargetSpec> out;
+  for (const auto& t : s.skipped) out.push_back({t.metric, t.from_day, t.to_day, t.observed, t.tolerance_pct, t.source, t.file});
   return out;
 }
 
@@ -56,6 +62,7 @@ void Simulation::run() {
   recorder_->snapshot(calendar_.horizon_seconds(), results_.in_system);
   recorder_->finish(calendar_.horizon_seconds());
   results_.targets = sim::evaluate_targets(*recorder_, target_specs(scenario_));
+  results_.skipped = skipped_specs(scenario_);
   results_.rule = bottleneck_rule();
   results_.bottlenecks = sim::find_bottlenecks(*recorder_, results_.rule);
   if (file_) {

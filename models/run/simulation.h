@@ -45,6 +45,8 @@ class Simulation {
 };
 
 std::vector<sim::TargetSpec> target_specs(const Scenario& s);
+// Observations outside the run's dates: listed as skipped in the summaries.
+std::vector<sim::TargetSpec> skipped_specs(const Scenario& s);
 sim::RunInfo run_info(const sim::Document& doc, const Scenario& scenario, const std::string& file, std::uint64_t replication,
                       bool with_text = true);
 

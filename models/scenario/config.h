@@ -101,6 +101,7 @@ struct TargetConfig {
   sim::Measure unit = sim::Measure::Teu;  // the unit the observed value was written in
   double tolerance_pct = 0;
   std::string source;
+  std::string file;  // the observation file it came from (scenarios/observations/...); empty: a target
   Where where, metric_where;
 };
 
@@ -120,7 +121,8 @@ struct Scenario {
   std::vector<StageConfig> stages;
   std::vector<SourceConfig> sources;
   std::vector<MetricConfig> metrics;
-  std::vector<TargetConfig> targets;
+  std::vector<TargetConfig> targets;  // the scenario's targets, then its observations inside the run
+  std::vector<TargetConfig> skipped;  // observations whose period is not inside the run (reported, not compared)
   Where where;
 };
 

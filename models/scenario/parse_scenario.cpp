@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "models/scenario/observations.h"
 #include "models/scenario/parse.h"
 #include "models/scenario/sections.h"
 #include "models/stages/common/parse_common.h"
@@ -108,9 +109,9 @@ MetricConfig parse_metric(const sim::Node& node, const std::string& path) {
   return m;
 }
 
-TargetConfig parse_target(const sim::Node& node, const std::string& path) {
+TargetConfig parse_target(const sim::Node& node, const std::string& path, bool observation) {
   MapReader r(node, path);
-  r.declare(section_keys("targets"));
+  r.declare(section_keys(observation ? "observations" : "targets"));
   TargetConfig t;
   t.where = node.where;
   const sim::Node& metric = r.required("metric");
@@ -137,9 +138,37 @@ TargetConfig parse_target(const sim::Node& node, const std::string& path) {
   t.observed = q.value;
   if (const sim::Node* tol = r.optional("tolerance")) t.tolerance_pct = parse_percent(*tol, r.path("tolerance"));
   t.source = sim::as_string(r.required("source"), r.path("source"));
+  if (observation) {  // written in place: the scenario file it was written in
+    const sim::Node* file = r.optional("file");
+    t.file = file ? sim::as_string(*file, r.path("file")) : std::string(node.where.file);
+  }
   r.finish();
   return t;
 }
+
+namespace {
+
+// Observations whose period is not inside the run's statistics (after the warm-up) are kept aside as
+// skipped: one observation file serves runs of different years.
+void add_observations(Scenario& s, const sim::Node& list) {
+  const auto& items = sim::as_list(list, "observations");
+  std::vector<sim::Node> all;
+  for (const auto& item : items) {
+    if (item.is_scalar()) {
+      for (auto& o : read_observation_file(item)) all.push_back(std::move(o));
+    } else {
+      all.push_back(item);
+    }
+  }
+  const double warmup_days = s.warmup / 86400.0;
+  for (size_t i = 0; i < all.size(); ++i) {
+    TargetConfig t = parse_target(all[i], sim::item_path("observations", all[i], i), true);
+    const bool inside = static_cast<double>(t.from_day - s.start_day) >= warmup_days && t.to_day < s.end_day;
+    (inside ? s.targets : s.skipped).push_back(t);
+  }
+}
+
+}  // namespace
 
 Scenario parse_scenario(const sim::Document& doc) {
   MapReader r(doc.root, "");
@@ -196,7 +225,8 @@ Scenario parse_scenario(const sim::Document& doc) {
   });
   each_item(r, "shippers", [&](const sim::Node& n, const std::string& p) { s.sources.push_back(parse_shipper(n, p, s.start_day, s.end_day)); });
   each_item(r, "metrics", [&](const sim::Node& n, const std::string& p) { s.metrics.push_back(parse_metric(n, p)); });
-  each_item(r, "targets", [&](const sim::Node& n, const std::string& p) { s.targets.push_back(parse_target(n, p)); });
+  each_item(r, "targets", [&](const sim::Node& n, const std::string& p) { s.targets.push_back(parse_target(n, p, false)); });
+  if (const sim::Node* obs = r.optional("observations")) add_observations(s, *obs);
   r.finish();
   return s;
 }

@@ -60,6 +60,8 @@ const std::vector<Section>& scenario_sections() {
            {"shippers", "list of oil shippers", "optional", "nominated tonnes in regular lots"},
            {"metrics", "list of metrics", "optional", "what to count, binned by calendar month"},
            {"targets", "list of targets", "optional", "observed values a metric is compared with"},
+           {"observations", "list of observation files (paths relative to this file) or observations", "optional",
+            "published figures kept as data (scenarios/observations/): compared when inside the run, else listed as skipped"},
        }},
       {"weather", "a sea area whose storms stop vessels and ports",
        {
@@ -118,6 +120,16 @@ const std::vector<Section>& scenario_sections() {
            {"observed", "a total with its unit like 95483 TEU or 1.392 Mt", "required", "the published figure"},
            {"tolerance", "a percentage like 2%", "optional", "the band the calibration is held to"},
            {"source", "text", "required", "where the figure was published"},
+       }},
+      {"observations", "an observation: a target kept in an observation file; skipped when its period is not inside the run",
+       {
+           {"metric", "a metric name", "required", "the metric compared"},
+           {"from", "a date", "required", "first day of the period"},
+           {"to", "a date", "required", "last day of the period, inclusive"},
+           {"observed", "a total with its unit like 95483 TEU or 1.392 Mt", "required", "the published figure"},
+           {"tolerance", "a percentage like 2%", "optional", "the band the calibration is held to"},
+           {"source", "text", "required", "where the figure was published"},
+           {"file", "a path", "set by caspian, default the file it is written in", "the observation file it came from"},
        }},
   };
   return sections;

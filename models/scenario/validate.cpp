@@ -90,16 +90,21 @@ void validate(const Scenario& s) {
       fail_at(m.where, key + ".at", "`create` events happen at a service or flow, not at a stage: filter with `source` instead");
   }
 
-  for (const auto& t : s.targets) {
-    const std::string key = "targets[" + t.metric + "]";
+  // Observations outside the run are not compared, but a wrong metric or unit is still an error.
+  auto check_target = [&](const TargetConfig& t, const std::string& key) {
     known(t.metric, metric_names, t.metric_where, key + ".metric", "metric");
     const auto& m = *std::find_if(s.metrics.begin(), s.metrics.end(), [&](const MetricConfig& x) { return x.name == t.metric; });
     if (m.measure != t.unit)
       fail_at(t.where, key + ".observed", std::string("the metric counts ") + sim::measure_unit(m.measure) + " but the observed value is in " + sim::measure_unit(t.unit));
     if (t.to_day < t.from_day) fail_at(t.where, key + ".to", "the period ends before it starts");
+  };
+  for (const auto& t : s.skipped) check_target(t, "observations[" + t.metric + "]");
+  for (const auto& t : s.targets) {
+    const std::string key = (t.file.empty() ? "targets[" : "observations[") + t.metric + "]";
+    check_target(t, key);
+    if (!in_run(t.from_day) || !in_run(t.to_day)) fail_at(t.where, key, "the target's period " + sim::format_date(t.from_day) + " to " + sim::format_date(t.to_day) + " is not inside the run" + run);
     if (static_cast<double>(t.from_day - s.start_day) * 86400.0 < s.warmup)
       fail_at(t.where, key + ".from", "the target's period starts inside the warm-up, whose statistics are discarded");
-    if (!in_run(t.from_day) || !in_run(t.to_day)) fail_at(t.where, key, "the target's period " + sim::format_date(t.from_day) + " to " + sim::format_date(t.to_day) + " is not inside the run" + run);
   }
 }
 

@@ -17,6 +17,7 @@ struct ExperimentLayout {
   std::vector<std::string> months, metrics, metric_units, metric_descriptions, resources, resource_kinds, sources;
   std::vector<TargetSpec> targets;
   std::vector<std::string> target_units;
+  std::vector<TargetSpec> skipped;  // observations outside the run's dates (filled in by the parent)
 };
 struct ReplicationResult {
   std::vector<std::vector<double>> metric_monthly;  // [metric][month]

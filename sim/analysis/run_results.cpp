@@ -1,9 +1,15 @@
 #include "sim/analysis/run_results.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace sim {
+
+const char* inside_tolerance(double error_pct, double tolerance_pct) {
+  if (!(tolerance_pct > 0)) return "-";
+  return std::fabs(error_pct) <= tolerance_pct ? "yes" : "no";
+}
 
 std::vector<TargetResult> evaluate_targets(const Recorder& rec, const std::vector<TargetSpec>& targets) {
   std::vector<TargetResult> out;

@@ -16,6 +16,9 @@ struct TargetResult {
   std::string units;
 };
 
+// Whether an error lies inside the target's tolerance: "yes", "no", or "-" when none is stated.
+const char* inside_tolerance(double error_pct, double tolerance_pct);
+
 struct Bottleneck {
   std::string resource, reason;
   double utilisation = 0;
@@ -24,6 +27,7 @@ struct Bottleneck {
 struct RunResults {
   RunInfo info;
   std::vector<TargetResult> targets;
+  std::vector<TargetSpec> skipped;  // observations outside the run's dates
   std::vector<Bottleneck> bottlenecks;
   BottleneckRule rule;  // the rule the bottlenecks were found by
   Amounts in_system;

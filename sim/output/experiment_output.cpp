@@ -122,6 +122,8 @@ void write_experiment(const H5::Group& root, const Experiment& e) {
     summary_attrs(g, "", s);
     attr(g, "error_pct", 100 * (s.mean - t.observed) / t.observed);
     attr(g, "observed_inside_ci", t.observed >= s.ci_low && t.observed <= s.ci_high ? 1.0 : 0.0);
+    attr(g, "inside_tolerance", std::string(inside_tolerance(100 * (s.mean - t.observed) / t.observed, t.tolerance_pct)));
+    attr(g, "file", t.file);
   }
 
   auto rg = h5::group(root, "resources");
@@ -251,8 +253,13 @@ void print_experiment(std::ostream& out, const Experiment& e, bool json, const s
           << ", \"to\": " << json_escape(format_date(t.to_day)) << ", \"observed\": " << num(t.observed)
           << ", \"simulated\": " << summary_json(s) << ", \"error_pct\": " << num(100 * (s.mean - t.observed) / t.observed)
           << ", \"tolerance_pct\": " << num(t.tolerance_pct)
-          << ", \"observed_inside_ci\": " << (t.observed >= s.ci_low && t.observed <= s.ci_high ? "true" : "false") << "}";
+          << ", \"inside_tolerance\": " << tolerance_json(100 * (s.mean - t.observed) / t.observed, t.tolerance_pct)
+          << ", \"observed_inside_ci\": " << (t.observed >= s.ci_low && t.observed <= s.ci_high ? "true" : "false")
+          << ", \"units\": " << json_escape(l.target_units[i]) << ", \"source\": " << json_escape(t.source)
+          << ", \"file\": " << json_escape(t.file) << "}";
     }
+    out << "\n  ],\n  \"skipped_observations\": [";
+    for (size_t i = 0; i < l.skipped.size(); ++i) out << (i ? "," : "") << "\n    " << skipped_json(l.skipped[i]);
     const auto bc = binding_constraint(e);
     out << "\n  ],\n  \"binding_constraint\": {\"resource\": " << json_escape(bc.resource) << ", \"kind\": " << json_escape(bc.kind)
         << ", \"utilisation\": " << summary_json(bc.utilisation) << ", \"binding\": " << (bc.binding ? "true" : "false")
@@ -291,6 +298,8 @@ void print_experiment(std::ostream& out, const Experiment& e, bool json, const s
           << pad(t.observed >= s.ci_low && t.observed <= s.ci_high ? "yes" : "no", 7) << tol << "\n";
     }
   }
+  if (!l.skipped.empty())
+    out << "  (" << l.skipped.size() << " observation" << (l.skipped.size() == 1 ? "" : "s") << " outside the run's dates skipped; listed in --summary json)\n";
   out << "\nResources: mean utilisation over replications (share of replications flagged as a bottleneck)\n";
   for (size_t i = 0; i < l.resources.size(); ++i) {
     const auto s = summarize(ok_values(e, [&](const ReplicationResult& r) { return r.utilisation_mean[i]; }));

@@ -192,6 +192,8 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
       attr(g, "tolerance_pct", t.spec.tolerance_pct);
       attr(g, "units", t.units);
       attr(g, "source", t.spec.source);
+      attr(g, "inside_tolerance", std::string(inside_tolerance(t.error_pct, t.spec.tolerance_pct)));
+      attr(g, "file", t.spec.file);
     }
 
     auto rg = group(root, "resources");

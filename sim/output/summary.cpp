@@ -21,6 +21,18 @@ std::string num(double v) { return json_number(v); }
 
 }  // namespace
 
+std::string tolerance_json(double error_pct, double tolerance_pct) {
+  const std::string v = inside_tolerance(error_pct, tolerance_pct);
+  return v == "yes" ? "true" : v == "no" ? "false" : "null";
+}
+
+std::string skipped_json(const TargetSpec& t) {
+  return "{\"metric\": " + json_escape(t.metric) + ", \"from\": " + json_escape(format_date(t.from_day)) + ", \"to\": " +
+         json_escape(format_date(t.to_day)) + ", \"observed\": " + num(t.observed) + ", \"tolerance_pct\": " + num(t.tolerance_pct) +
+         ", \"source\": " + json_escape(t.source) + ", \"file\": " + json_escape(t.file) +
+         ", \"reason\": \"outside the run's dates (after the warm-up)\"}";
+}
+
 std::string json_escape(const std::string& s) {
   std::string out = "\"";
   for (unsigned char c : s) {
@@ -55,15 +67,18 @@ void print_table(std::ostream& out, const Recorder& rec, const RunResults& res, 
   }
   if (!res.targets.empty()) {
     out << "\nTargets (observed vs simulated)\n";
-    out << "  " << pad("metric", 24) << pad("period", 25) << lpad("observed", 12) << lpad("simulated", 14) << lpad("error", 9)
-        << "  source\n";
+    out << "  " << pad("metric", 27) << pad("period", 25) << lpad("observed", 12) << lpad("simulated", 14) << lpad("error", 9)
+        << "  " << pad("in tolerance", 14) << "source\n";
     for (const auto& t : res.targets) {
       char err[32];
       std::snprintf(err, sizeof err, "%+.1f%%", t.error_pct);
-      out << "  " << pad(t.spec.metric, 24) << pad(format_date(t.spec.from_day) + " to " + format_date(t.spec.to_day), 25)
-          << lpad(fmt(t.spec.observed), 12) << lpad(fmt(t.simulated, 1), 14) << lpad(err, 9) << "  " << t.spec.source << "\n";
+      const std::string tol = t.spec.tolerance_pct > 0 ? std::string(inside_tolerance(t.error_pct, t.spec.tolerance_pct)) + " (" + fmt(t.spec.tolerance_pct, 0) + "%)" : "-";
+      out << "  " << pad(t.spec.metric, 27) << pad(format_date(t.spec.from_day) + " to " + format_date(t.spec.to_day), 25)
+          << lpad(fmt(t.spec.observed), 12) << lpad(fmt(t.simulated, 1), 14) << lpad(err, 9) << "  " << pad(tol, 14) << t.spec.source << "\n";
     }
   }
+  if (!res.skipped.empty())
+    out << "  (" << res.skipped.size() << " observation" << (res.skipped.size() == 1 ? "" : "s") << " outside the run's dates skipped; listed in --summary json)\n";
   out << "\nResources (mean over the run)\n";
   out << "  " << pad("resource", 28) << pad("kind", 14) << lpad("utilisation", 12) << lpad("mean queue", 12) << lpad("max queue", 11) << "\n";
   for (const auto& r : rec.resources()) {
@@ -121,8 +136,11 @@ void print_json(std::ostream& out, const Recorder& rec, const RunResults& res, c
         << ", \"to\": " << json_escape(format_date(r.spec.to_day)) << ", \"units\": " << json_escape(r.units)
         << ", \"observed\": " << num(r.spec.observed) << ", \"simulated\": " << num(r.simulated)
         << ", \"error_pct\": " << num(r.error_pct) << ", \"tolerance_pct\": " << num(r.spec.tolerance_pct)
-        << ", \"source\": " << json_escape(r.spec.source) << "}";
+        << ", \"inside_tolerance\": " << tolerance_json(r.error_pct, r.spec.tolerance_pct)
+        << ", \"source\": " << json_escape(r.spec.source) << ", \"file\": " << json_escape(r.spec.file) << "}";
   }
+  out << "\n  ],\n  \"skipped_observations\": [";
+  for (size_t t = 0; t < res.skipped.size(); ++t) out << (t ? "," : "") << "\n    " << skipped_json(res.skipped[t]);
   out << "\n  ],\n  \"resources\": {";
   bool first = true;
   for (const auto& r : rec.resources()) {

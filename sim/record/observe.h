@@ -58,6 +58,7 @@ struct TargetSpec {
   double observed = 0;
   double tolerance_pct = 0;  // the acceptance band the calibration is held to; 0: not stated
   std::string source;
+  std::string file;  // the observation file it came from; empty for a scenario's own target
 };
 
 }  // namespace sim

@@ -1,0 +1,257 @@
+#include "models/calibration/calibrate.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "models/calibration/overlay.h"
+#include "models/run/simulation.h"
+#include "models/scenario/observations.h"
+#include "models/scenario/parse.h"
+#include "sim/calibration/optimise.h"
+#include "sim/config/doc.h"
+#include "sim/core/calendar.h"
+#include "sim/core/errors.h"
+#include "sim/experiment/parallel.h"
+#include "sim/experiment/replication.h"
+#include "sim/kernel/kernel.h"
+
+namespace models::calibration {
+namespace {
+
+namespace cal = sim::calibration;
+
+std::string fmt(double v, int digits = 6) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+  return buf;
+}
+
+// The calibration observations, from the --targets files, as a scenario's observations.
+std::vector<TargetConfig> read_targets(const std::vector<std::string>& files) {
+  std::vector<TargetConfig> out;
+  for (const auto& f : files) {
+    sim::Node path;
+    path.kind = sim::Node::Kind::Scalar;
+    path.scalar = f;
+    path.where = sim::Where{"--targets", 0, 0};
+    const auto items = read_observation_file(path);
+    for (size_t i = 0; i < items.size(); ++i) out.push_back(parse_target(items[i], sim::item_path("targets", items[i], i), true));
+  }
+  if (out.empty()) throw sim::ScenarioError(sim::Where{"--targets", 0, 0}, "targets", "no observations to calibrate against");
+  return out;
+}
+
+// The scenario with the parameters at VALUES and the calibration observations as its only targets.
+Scenario scenario_at(const Options& o, const std::vector<Param>& params, const std::vector<double>& values,
+                     const std::vector<TargetConfig>& observations, sim::Document* doc_out = nullptr) {
+  std::vector<std::string> sets = o.sets;
+  for (size_t i = 0; i < params.size(); ++i) sets.push_back(set_assignment(params[i], values[i]));
+  sim::Document doc = sim::load_document(o.scenario, sets);
+  expand_observations(doc);
+  Scenario s = load_scenario(doc);
+  s.targets = observations;
+  s.skipped.clear();
+  if (o.seed) s.seed = *o.seed;
+  validate(s);  // the observations: known metrics, right units, inside the run's dates
+  if (doc_out) *doc_out = std::move(doc);
+  return s;
+}
+
+// N replications at VALUES (same seed and indices every time: common random numbers); the simulated
+// value of each observation, per replication.
+std::vector<std::vector<double>> simulate(const Options& o, const std::vector<Param>& params, const std::vector<double>& values,
+                                          const std::vector<TargetConfig>& observations) {
+  sim::Document doc;
+  const Scenario s = scenario_at(o, params, values, observations, &doc);
+  const auto outcomes = sim::run_forked(
+      o.replications, o.jobs,
+      [&](int r) {
+        Simulation sim(doc, s, {o.scenario, "", static_cast<std::uint64_t>(r)});
+        sim.run();
+        return sim::to_bytes(sim::collect(sim.recorder(), sim.results()));
+      },
+      {}, [] { sim::Kernel::prebuild(kEngineName); });
+  std::vector<std::vector<double>> per_obs(observations.size());
+  for (const auto& out : outcomes) {
+    if (!out.ok) throw sim::SimulationError("a replication failed during calibration: " + out.error);
+    const auto rep = sim::from_bytes(out.output);
+    for (size_t i = 0; i < observations.size(); ++i) per_obs[i].push_back(rep.target_simulated[i]);
+  }
+  return per_obs;
+}
+
+double objective_of(const std::vector<std::vector<double>>& sims, const std::vector<TargetConfig>& obs) {
+  std::vector<cal::Residual> res;
+  for (size_t i = 0; i < obs.size(); ++i) res.push_back({obs[i].observed, sim::summarize(sims[i]).mean, obs[i].tolerance_pct});
+  return cal::objective(res);
+}
+
+std::vector<double> values_of(const std::vector<Param>& params, const std::vector<double>& unit) {
+  std::vector<double> v;
+  for (size_t i = 0; i < params.size(); ++i) v.push_back(cal::from_unit(unit[i], params[i].bounds));
+  return v;
+}
+
+std::string show(const std::vector<Param>& params, const std::vector<double>& values) {
+  std::string s;
+  for (size_t i = 0; i < params.size(); ++i) s += (i ? ", " : "") + params[i].key + "=" + value_text(params[i], values[i]);
+  return s;
+}
+
+}  // namespace
+
+Result calibrate(const Options& o, std::ostream& progress) {
+  // Everything is checked before the first simulation: the keys and bounds, then the observations.
+  const sim::Document base = sim::load_document(o.scenario, o.sets);
+  std::vector<Param> params;
+  for (const auto& spec : o.params) params.push_back(resolve_param(base.root, spec));
+  for (size_t i = 0; i < params.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (params[i].path == params[j].path) throw sim::ScenarioError(sim::Where{"--param " + params[i].spec, 0, 0}, params[i].key, "given twice");
+  const auto observations = read_targets(o.target_files);
+  std::vector<double> start;
+  for (const auto& p : params) start.push_back(p.start);
+  const Scenario s0 = scenario_at(o, params, start, observations);
+
+  Result r;
+  r.seed = s0.seed;
+  r.replications = o.replications;
+  const auto before = simulate(o, params, start, observations);
+  r.objective_before = objective_of(before, observations);
+  progress << "calibrate: start  objective " << fmt(r.objective_before, 5) << "  " << show(params, start) << std::endl;
+
+  int evals = 0;
+  double best = r.objective_before;
+  auto f = [&](const std::vector<double>& unit) {
+    const auto values = values_of(params, unit);
+    const double v = objective_of(simulate(o, params, values, observations), observations);
+    best = std::min(best, v);
+    progress << "calibrate: eval " << ++evals << "  objective " << fmt(v, 5) << "  best " << fmt(best, 5) << "  " << show(params, values)
+             << std::endl;
+    return v;
+  };
+  std::vector<double> x0;
+  for (const auto& p : params) x0.push_back(cal::to_unit(p.start, p.bounds));
+  const auto opt = cal::minimise(f, x0, o.max_evals);
+  r.algorithm = opt.algorithm;
+  r.stopped = opt.stopped;
+  r.evaluations = opt.evaluations;
+  std::vector<double> fitted = values_of(params, opt.x);
+  if (opt.f > r.objective_before) fitted = start;  // never hand back a worse fit than the start
+  const auto after = simulate(o, params, fitted, observations);
+  r.objective_after = objective_of(after, observations);
+
+  // Identifiability: the objective under a +-5% move of each parameter at the optimum (within bounds).
+  for (size_t i = 0; i < params.size(); ++i) {
+    double fm = r.objective_after, fp = r.objective_after;
+    for (int sign : {-1, 1}) {
+      auto moved = fitted;
+      moved[i] = std::clamp(fitted[i] * (1 + sign * cal::kIdentifyMove), params[i].bounds.lo, params[i].bounds.hi);
+      if (moved[i] == fitted[i]) continue;
+      (sign < 0 ? fm : fp) = objective_of(simulate(o, params, moved, observations), observations);
+    }
+    r.params.push_back({params[i], fitted[i], cal::objective_change(r.objective_after, fm, fp), cal::identified(r.objective_after, fm, fp)});
+    progress << "calibrate: " << params[i].key << (r.params.back().identified ? " identified" : " NOT identified")
+             << " (objective +" << fmt(100 * r.params.back().objective_change, 3) << "% under a 5% move)" << std::endl;
+  }
+  const int runs = 1 + r.evaluations + 1 + 2 * static_cast<int>(params.size());
+  r.replications_used = runs * o.replications;
+
+  const auto specs = target_specs(s0);
+  for (size_t i = 0; i < observations.size(); ++i) {
+    std::string units;
+    for (const auto& m : s0.metrics)
+      if (m.name == observations[i].metric) units = sim::measure_unit(m.measure);
+    r.observations.push_back({specs[i], units, sim::summarize(before[i]), sim::summarize(after[i])});
+  }
+  r.overlay = o.overlay;
+  return r;
+}
+
+void write_overlay(const Options& o, const Result& r) {
+  std::string files;
+  for (const auto& f : o.target_files) files += (files.empty() ? "" : ", ") + f;
+  std::vector<std::string> header = {
+      "Calibrated by `caspian calibrate` against " + files + ": the mean of " + std::to_string(r.replications) +
+          " replications (seed " + std::to_string(r.seed) + ", common random numbers), " + r.algorithm + ".",
+      "Objective (sum of squared relative errors in units of each tolerance): " + fmt(r.objective_before, 4) + " at the start, " +
+          fmt(r.objective_after, 4) + " fitted; " + std::to_string(r.evaluations) + " evaluations, " + r.stopped + ".",
+      "Final errors:"};
+  if (!o.sets.empty()) {
+    std::string sets;
+    for (const auto& x : o.sets) sets += " --set " + x;
+    header.insert(header.end() - 1, "Calibrated with" + sets + " applied: values set that are not fitted here are NOT in this overlay.");
+  }
+  for (const auto& ob : r.observations) {
+    const double err = 100 * (ob.after.mean - ob.spec.observed) / ob.spec.observed;
+    char line[256];
+    std::snprintf(line, sizeof line, "  %s %s..%s: observed %s, simulated %s (%+.1f%%, tolerance %s%%)", ob.spec.metric.c_str(),
+                  sim::format_date(ob.spec.from_day).c_str(), sim::format_date(ob.spec.to_day).c_str(), fmt(ob.spec.observed).c_str(),
+                  fmt(ob.after.mean).c_str(), err, ob.spec.tolerance_pct > 0 ? fmt(ob.spec.tolerance_pct).c_str() : "-");
+    header.push_back(line);
+  }
+  std::vector<OverlayValue> values;
+  for (const auto& p : r.params)
+    values.push_back({&p.param, p.fitted,
+                      "calibrated by caspian calibrate against " + files + " (" +
+                          (p.param.scale ? "scaled by " + fmt(p.fitted) + ", start 1" : "start " + value_text(p.param, p.param.start)) + ", bounds " +
+                          fmt(p.param.bounds.lo) + ".." + fmt(p.param.bounds.hi) + (p.param.unit.empty() ? "" : " " + p.param.unit) +
+                          "; final objective " + fmt(r.objective_after, 4) + (p.identified ? "" : "; NOT identified by these observations") + ")"});
+  write_atomically(o.overlay, overlay_text(header, extends_path(o.scenario, o.overlay), values));
+}
+
+void print_table(std::ostream& out, const Result& r) {
+  char buf[512];
+  out << "Calibration (" << r.algorithm << "; " << r.evaluations << " evaluations x " << r.replications << " replications, seed " << r.seed
+      << "; " << r.replications_used << " replications in all; " << r.stopped << ")\n";
+  out << "Objective: " << fmt(r.objective_before, 5) << " -> " << fmt(r.objective_after, 5)
+      << "  (sum of squared relative errors, each in units of its tolerance)\n\nParameters\n";
+  std::snprintf(buf, sizeof buf, "  %-40s %14s %14s %24s  %s\n", "key", "start", "fitted", "bounds", "identified");
+  out << buf;
+  for (const auto& p : r.params) {
+    const std::string bounds = fmt(p.param.bounds.lo) + ".." + fmt(p.param.bounds.hi) + (p.param.unit.empty() ? "" : " " + p.param.unit);
+    std::snprintf(buf, sizeof buf, "  %-40s %14s %14s %24s  %s (objective %+.1f%% under a 5%% move)\n", p.param.key.c_str(),
+                  fmt(p.param.start).c_str(), fmt(p.fitted).c_str(), bounds.c_str(), p.identified ? "yes" : "NO", 100 * p.objective_change);
+    out << buf;
+  }
+  out << "\nObservations: observed, simulated mean before -> after [95% CI], error after\n";
+  for (const auto& ob : r.observations) {
+    const double err = 100 * (ob.after.mean - ob.spec.observed) / ob.spec.observed;
+    const std::string tol = ob.spec.tolerance_pct > 0 ? (std::fabs(err) <= ob.spec.tolerance_pct ? "yes" : "no") : "-";
+    std::snprintf(buf, sizeof buf, "  %-26s %s..%s %12s %12s -> %-12s [%s, %s] %+6.1f%%  in tolerance: %s\n", ob.spec.metric.c_str(),
+                  sim::format_date(ob.spec.from_day).c_str(), sim::format_date(ob.spec.to_day).c_str(), fmt(ob.spec.observed).c_str(),
+                  fmt(ob.before.mean).c_str(), fmt(ob.after.mean).c_str(), fmt(ob.after.ci_low).c_str(), fmt(ob.after.ci_high).c_str(), err,
+                  tol.c_str());
+    out << buf;
+  }
+  out << "\nOverlay: " << r.overlay << "\n";
+}
+
+nlohmann::json to_json(const Result& r) {
+  using nlohmann::json;
+  auto summary = [](const sim::Summary& s) { return json{{"mean", s.mean}, {"ci_low", s.ci_low}, {"ci_high", s.ci_high}, {"sd", s.sd}}; };
+  json j = {{"command", "calibrate"},        {"algorithm", r.algorithm},          {"stopped", r.stopped},
+            {"evaluations", r.evaluations},  {"replications", r.replications},    {"replications_used", r.replications_used},
+            {"seed", r.seed},                {"objective_before", r.objective_before}, {"objective_after", r.objective_after},
+            {"overlay", r.overlay},          {"parameters", json::array()},       {"observations", json::array()},
+            {"unidentified", json::array()}};
+  for (const auto& p : r.params) {
+    j["parameters"].push_back({{"key", p.param.key}, {"unit", p.param.unit}, {"scale", p.param.scale}, {"start", p.param.start},
+                               {"fitted", p.fitted}, {"lo", p.param.bounds.lo}, {"hi", p.param.bounds.hi},
+                               {"objective_change", p.objective_change}, {"identified", p.identified}});
+    if (!p.identified) j["unidentified"].push_back(p.param.key);
+  }
+  for (const auto& ob : r.observations) {
+    const double err = (ob.after.mean - ob.spec.observed) / ob.spec.observed;
+    j["observations"].push_back({{"metric", ob.spec.metric}, {"from", sim::format_date(ob.spec.from_day)},
+                                 {"to", sim::format_date(ob.spec.to_day)}, {"units", ob.units}, {"observed", ob.spec.observed},
+                                 {"tolerance_pct", ob.spec.tolerance_pct}, {"source", ob.spec.source}, {"file", ob.spec.file},
+                                 {"before", summary(ob.before)}, {"after", summary(ob.after)},
+                                 {"error_pct_before", 100 * (ob.before.mean - ob.spec.observed) / ob.spec.observed},
+                                 {"error_pct_after", 100 * err},
+                                 {"inside_tolerance", ob.spec.tolerance_pct > 0 ? json(std::fabs(100 * err) <= ob.spec.tolerance_pct) : json()}});
+  }
+  return j;
+}
+
+}  // namespace models::calibration
