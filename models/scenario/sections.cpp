@@ -39,6 +39,24 @@ sim::KeyDocs concat(std::vector<sim::KeyDocs> parts) {
   return out;
 }
 
+// A target and an observation are the same comparison; an observation also remembers its file.
+sim::KeyDocs target_keys() {
+  return {
+      {"metric", "a metric name", "required", "the metric compared"},
+      {"from", "a date", "required", "first day of the period"},
+      {"to", "a date", "required", "last day of the period, inclusive"},
+      {"observed", "a total with its unit like 95483 TEU or 1.392 Mt", "required", "the published figure"},
+      {"tolerance", "a percentage like 2%", "optional", "the band the calibration is held to"},
+      {"source", "text", "required", "where the figure was published"},
+  };
+}
+
+sim::KeyDocs observation_keys() {
+  auto keys = target_keys();
+  keys.push_back({"file", "a path", "set by caspian, default the file it is written in", "the observation file it came from"});
+  return keys;
+}
+
 }  // namespace
 
 const std::vector<Section>& scenario_sections() {
@@ -112,25 +130,9 @@ const std::vector<Section>& scenario_sections() {
            {"transit", "true | false", "optional, default either", "only cargo of sources whose `transit` is this"},
            {"source", "(old name of cargo_of)", "deprecated", "still read, with a warning: write cargo_of"},
        }},
-      {"targets", "an observed value a metric's total over a period is compared with",
-       {
-           {"metric", "a metric name", "required", "the metric compared"},
-           {"from", "a date", "required", "first day of the period"},
-           {"to", "a date", "required", "last day of the period, inclusive"},
-           {"observed", "a total with its unit like 95483 TEU or 1.392 Mt", "required", "the published figure"},
-           {"tolerance", "a percentage like 2%", "optional", "the band the calibration is held to"},
-           {"source", "text", "required", "where the figure was published"},
-       }},
+      {"targets", "an observed value a metric's total over a period is compared with", target_keys()},
       {"observations", "an observation: a target kept in an observation file; skipped when its period is not inside the run",
-       {
-           {"metric", "a metric name", "required", "the metric compared"},
-           {"from", "a date", "required", "first day of the period"},
-           {"to", "a date", "required", "last day of the period, inclusive"},
-           {"observed", "a total with its unit like 95483 TEU or 1.392 Mt", "required", "the published figure"},
-           {"tolerance", "a percentage like 2%", "optional", "the band the calibration is held to"},
-           {"source", "text", "required", "where the figure was published"},
-           {"file", "a path", "set by caspian, default the file it is written in", "the observation file it came from"},
-       }},
+       observation_keys()},
   };
   return sections;
 }
