@@ -4,19 +4,13 @@
 #include <cmath>
 #include <limits>
 
+#include <boost/math/distributions/students_t.hpp>
+
 namespace sim {
 
-double t_quantile_975(int df) {
-  // Exact table for small samples (standard statistical tables), Cornish-Fisher expansion beyond.
-  static const double table[] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-                                 2.201,  2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
-                                 2.080,  2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
-  if (df <= 0) return std::numeric_limits<double>::quiet_NaN();
-  if (df <= 30) return table[df - 1];
-  const double z = 1.959963984540054, n = df;
-  const double z3 = z * z * z, z5 = z3 * z * z, z7 = z5 * z * z;
-  return z + (z3 + z) / (4 * n) + (5 * z5 + 16 * z3 + 3 * z) / (96 * n * n) +
-         (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * n * n * n);
+double t_quantile(double p, int df) {
+  if (df < 1) return std::numeric_limits<double>::quiet_NaN();
+  return boost::math::quantile(boost::math::students_t(static_cast<double>(df)), p);
 }
 
 double percentile(std::vector<double> v, double p) {
@@ -39,7 +33,7 @@ Summary summarize(const std::vector<double>& v) {
   double ss = 0;
   for (double x : v) ss += (x - s.mean) * (x - s.mean);
   s.sd = s.n > 1 ? std::sqrt(ss / (s.n - 1)) : nan;
-  const double half = s.n > 1 ? t_quantile_975(s.n - 1) * s.sd / std::sqrt(static_cast<double>(s.n)) : nan;
+  const double half = s.n > 1 ? t_quantile(0.975, s.n - 1) * s.sd / std::sqrt(static_cast<double>(s.n)) : nan;
   s.ci_low = s.mean - half;
   s.ci_high = s.mean + half;
   s.p5 = percentile(v, 5);

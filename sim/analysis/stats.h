@@ -10,8 +10,8 @@ struct Summary {
   double mean = 0, sd = 0, ci_low = 0, ci_high = 0, p5 = 0, p50 = 0, p95 = 0;
 };
 
-// Two-sided 97.5% quantile of Student's t with DF degrees of freedom.
-double t_quantile_975(int df);
+// Quantile P (0 < P < 1) of Student's t with DF degrees of freedom (Boost.Math); NaN when DF < 1.
+double t_quantile(double p, int df);
 Summary summarize(const std::vector<double>& values);
 double percentile(std::vector<double> values, double p);  // linear interpolation, p in [0, 100]
 

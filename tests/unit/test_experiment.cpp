@@ -1,6 +1,7 @@
 // The experiment machinery without simulating: worker processes, failures, statistics.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <csignal>
 #include <stdexcept>
 
@@ -52,19 +53,23 @@ TEST_CASE("large outputs pass through the pipe intact", "[experiment]") {
 }
 
 TEST_CASE("the confidence interval is the Student-t interval of the mean", "[experiment]") {
-  // Values 1..5: mean 3, sd sqrt(2.5), t(0.975, 4) = 2.776 (tables).
+  // Values 1..5: mean 3, sd sqrt(2.5), t(0.975, 4) = 2.7764451 (tables give 2.776).
   const auto s = sim::summarize({1, 2, 3, 4, 5});
   CHECK(s.n == 5);
   CHECK(s.mean == 3);
   CHECK(s.sd == Approx(std::sqrt(2.5)));
-  CHECK(s.ci_high == Approx(3 + 2.776 * std::sqrt(2.5) / std::sqrt(5.0)));
-  CHECK(s.ci_low == Approx(3 - 2.776 * std::sqrt(2.5) / std::sqrt(5.0)));
+  CHECK(s.ci_high == Approx(3 + 2.7764451 * std::sqrt(2.5) / std::sqrt(5.0)));
+  CHECK(s.ci_low == Approx(3 - 2.7764451 * std::sqrt(2.5) / std::sqrt(5.0)));
   CHECK(s.p50 == 3);
   CHECK(s.p5 == Approx(1.2));
   CHECK(s.p95 == Approx(4.8));
-  CHECK(sim::t_quantile_975(30) == Approx(2.042));
-  CHECK(sim::t_quantile_975(60) == Approx(2.000).epsilon(0.001));
-  CHECK(sim::t_quantile_975(1000) == Approx(1.962).epsilon(0.001));
+  // Published table values (e.g. NIST/SEMATECH e-Handbook, Student's t table), to their 3 decimals.
+  CHECK(sim::t_quantile(0.975, 1) == Approx(12.706).epsilon(1e-4));
+  CHECK(sim::t_quantile(0.975, 30) == Approx(2.042).epsilon(1e-3));
+  CHECK(sim::t_quantile(0.975, 60) == Approx(2.000).epsilon(1e-3));
+  CHECK(sim::t_quantile(0.975, 1000) == Approx(1.962).epsilon(1e-3));
+  CHECK(sim::t_quantile(0.95, 10) == Approx(1.812).epsilon(1e-3));
+  CHECK(std::isnan(sim::t_quantile(0.975, 0)));
 }
 
 TEST_CASE("a replication result survives the trip through bytes", "[experiment]") {
