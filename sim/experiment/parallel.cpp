@@ -154,7 +154,8 @@ void bind_symbols_before_forking(char** argv) {
 }
 
 std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std::string(int)>& task,
-                                    const std::function<void(int, int)>& progress, const std::function<void()>& prepare) {
+                                    const std::function<void(int, int)>& progress, const std::function<void()>& prepare,
+                                    const std::function<void(int, const TaskOutcome&)>& on_outcome) {
   // Workers are forked by a relay process that holds nothing but the loaded scenario, so forking
   // stays cheap however many results the parent has collected; each result streams back at once.
   std::vector<TaskOutcome> out(tasks);
@@ -219,6 +220,7 @@ std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std
       }
       out[index] = {ok != 0, std::move(output), buf.substr(pos, m)};
       pos += m;
+      if (on_outcome) on_outcome(index, out[index]);
       if (progress) progress(++done, tasks);
     }
     buf.erase(0, pos);
