@@ -98,12 +98,6 @@ std::vector<std::string> records(const std::string& bytes, size_t& end) {
   return out;
 }
 
-std::string command_line(const CheckpointHeader& h) {
-  std::string s = "caspian";
-  for (const auto& a : h.command) s += " " + a;
-  return s;
-}
-
 double now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
 
 // The parsed file and the byte offset where its last good record ends.
@@ -146,6 +140,12 @@ Parsed parse(const std::string& path) {
 
 }  // namespace
 
+std::string command_line(const CheckpointHeader& h) {
+  std::string s = "caspian";
+  for (const auto& a : h.command) s += " " + a;
+  return s;
+}
+
 Shard parse_shard(const std::string& text) {
   const auto slash = text.find('/');
   const auto digits = [](const std::string& s) { return !s.empty() && s.size() < 10 && s.find_first_not_of("0123456789") == std::string::npos; };
@@ -166,8 +166,8 @@ Checkpoint::Checkpoint(std::string path, CheckpointHeader header, bool resume) :
   struct stat st;
   const bool exists = ::lstat(path_.c_str(), &st) == 0;
   if (exists && !resume)
-    throw CheckpointError(path_ + " exists: an earlier run of this experiment was interrupted (or is still running). Add --resume to "
-                          "finish it (only the missing units are computed), or delete the file to start again");
+    throw CheckpointError(path_ + " exists: an earlier run left it (interrupted, still running, or a finished shard). Add --resume "
+                          "to finish it (only the missing runs are computed), or delete the file to start again");
   if (exists) {
     if (!S_ISREG(st.st_mode)) throw CheckpointError(path_ + " is not a regular file");
     Parsed p = parse(path_);

@@ -43,6 +43,9 @@ struct CheckpointHeader {
   std::vector<std::string> command;  // its arguments after the program name, so merge can repeat it
 };
 
+// "caspian ARGS...": the command that wrote a checkpoint, for messages.
+std::string command_line(const CheckpointHeader& header);
+
 using UnitOutcomes = std::map<std::uint64_t, TaskOutcome>;
 
 // FNV-1a, 64 bits, as 16 hex digits.

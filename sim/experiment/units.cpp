@@ -29,8 +29,8 @@ UnitOutcomes merge_shards(const std::vector<std::string>& paths, CheckpointHeade
     if (!h.shard.active()) throw CheckpointError(paths[i] + " is a checkpoint, not a shard file (it was not written with --shard)");
     if (i == 0) header = h;
     if (h.identity != header.identity || h.units != header.units)
-      throw CheckpointError(paths[i] + " belongs to a different experiment than " + paths[0] + " (identity " + h.identity + ", not " +
-                            header.identity + ")");
+      throw CheckpointError(paths[i] + " belongs to a different experiment than " + paths[0] + ": it was written by `" + command_line(h) +
+                            "`, the other by `" + command_line(header) + "` (the scenario, seed, replications or grid differ)");
     if (h.shard.n != header.shard.n)
       throw CheckpointError(paths[i] + " is shard " + h.shard.str() + " but " + paths[0] + " is shard " + header.shard.str() +
                             ": the shards come from splits into different numbers of shards");
