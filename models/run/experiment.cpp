@@ -56,12 +56,13 @@ PlanResult run_plan(const ExperimentPlan& plan, const UnitOptions& o) {
   PlanResult out;
   const auto R = static_cast<std::uint64_t>(plan.replications);
   const sim::UnitOutcomes* units = o.merged;
+  sim::UnitOutcomes all;  // checkpointed units and those whose worker died
   if (!units) {
     out.checkpoint = std::make_unique<sim::Checkpoint>(
         o.checkpoint, sim::CheckpointHeader{identity(plan), plan.units(), o.shard, o.cwd, o.command}, o.resume);
     out.resumed = out.checkpoint->done().size();
     const std::string label = plan.kind + (o.shard.active() ? " shard " + o.shard.str() : "");
-    sim::run_units(
+    auto lost = sim::run_units(
         *out.checkpoint, {plan.units(), o.shard, o.jobs, label},
         [&](std::uint64_t u) {
           const auto& g = plan.groups[u / R];
@@ -72,10 +73,18 @@ PlanResult run_plan(const ExperimentPlan& plan, const UnitOptions& o) {
         [] { sim::Kernel::prebuild(kEngineName); });
     std::uint64_t owned = 0;
     for (std::uint64_t u = 0; u < plan.units(); ++u) owned += o.shard.owns(u);
-    if (out.checkpoint->done().size() != owned)  // only if the relay that forks the workers died
-      throw sim::SimulationError(std::to_string(owned - out.checkpoint->done().size()) + " units never finished; run again with --resume");
-    if (o.shard.active()) return out;  // the shard file holds its units; merge joins them
-    units = &out.checkpoint->done();
+    const auto finished = out.checkpoint->done().size() + lost.size();
+    if (finished != owned)  // only if the relay that forks the workers died
+      throw sim::SimulationError(std::to_string(owned - finished) + " runs never finished; run again with --resume");
+    if (o.shard.active()) {  // the shard file holds its units; merge joins them
+      if (!lost.empty())
+        throw sim::SimulationError(std::to_string(lost.size()) + " runs of shard " + o.shard.str() + " failed when their worker died (first: " +
+                                   lost.begin()->second.error + "); run the shard again with --resume to compute them");
+      return out;
+    }
+    all = out.checkpoint->take();
+    all.merge(lost);
+    units = &all;
   }
   for (size_t g = 0; g < plan.groups.size(); ++g) out.experiments.push_back(assemble(plan.groups[g], plan.replications, *units, g * R));
   return out;

@@ -130,7 +130,7 @@ Parsed parse(const std::string& path) {
       const bool ok = f.u64() != 0;
       const std::string text = f.str();
       if (unit >= p.header.units || !p.header.shard.owns(unit)) throw std::runtime_error("unit " + std::to_string(unit) + " out of range");
-      p.units[unit] = ok ? TaskOutcome{true, text, ""} : TaskOutcome{false, "", text};
+      p.units[unit] = ok ? TaskOutcome{true, text, "", false} : TaskOutcome{false, "", text, true};
     }
   } catch (const std::runtime_error& e) {
     throw CheckpointError(path + " is not a readable caspian checkpoint or shard file (" + e.what() + ")");

@@ -61,8 +61,9 @@ class Checkpoint {
   Checkpoint& operator=(const Checkpoint&) = delete;
 
   const UnitOutcomes& done() const { return done_; }
+  UnitOutcomes take() { return std::move(done_); }  // the units, moved out (the file is unchanged)
   const std::string& path() const { return path_; }
-  // Appends a finished unit; flushed to disk (fdatasync) at most every second and on sync().
+  // Appends a finished unit (ok, or failed by throwing: never a killed worker); flushed to disk (fdatasync) at most every second and on sync().
   void append(std::uint64_t unit, const TaskOutcome& outcome);
   void sync();
   void remove();  // the result file is complete: the checkpoint is no longer needed

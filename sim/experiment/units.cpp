@@ -5,19 +5,25 @@
 
 namespace sim {
 
-void run_units(Checkpoint& store, const UnitRun& run, const std::function<std::string(std::uint64_t)>& task,
-               const std::function<void()>& prepare) {
+UnitOutcomes run_units(Checkpoint& store, const UnitRun& run, const std::function<std::string(std::uint64_t)>& task,
+                       const std::function<void()>& prepare) {
+  UnitOutcomes lost;
   std::vector<std::uint64_t> todo;
   for (std::uint64_t u = 0; u < run.units; ++u)
     if (run.shard.owns(u) && !store.done().count(u)) todo.push_back(u);
-  if (todo.empty()) return;
+  if (todo.empty()) return lost;
   Progress progress(run.progress_label, static_cast<int>(todo.size()));
   run_forked(
       static_cast<int>(todo.size()), run.jobs, [&](int i) { return task(todo[static_cast<size_t>(i)]); },
       [&](int done, int) { progress.update(done); }, prepare,
-      [&](int i, const TaskOutcome& o) { store.append(todo[static_cast<size_t>(i)], o); });
+      [&](int i, const TaskOutcome& o) {
+        const auto unit = todo[static_cast<size_t>(i)];
+        if (o.ok || o.thrown) store.append(unit, o);
+        else lost[unit] = o;
+      });
   progress.finish();
   store.sync();
+  return lost;
 }
 
 UnitOutcomes merge_shards(const std::vector<std::string>& paths, CheckpointHeader& header) {

@@ -19,8 +19,11 @@ struct UnitRun {
 
 // Computes the units RUN.shard owns that STORE does not hold yet, in worker processes, appending each
 // to STORE as it finishes. TASK(unit) runs in a worker and returns the unit's bytes; PREPARE runs once
-// in the relay that forks the workers (see run_forked). Afterwards STORE holds every owned unit.
-void run_units(Checkpoint& store, const UnitRun& run, const std::function<std::string(std::uint64_t)>& task,
+// in the relay that forks the workers (see run_forked). Returns the units whose worker was killed or
+// crashed: they are not checkpointed (a Ctrl-C that reaches the workers, or the OOM killer, must not
+// make a resumed file differ), so a resume computes them again. A unit that threw is a result, and
+// is checkpointed.
+UnitOutcomes run_units(Checkpoint& store, const UnitRun& run, const std::function<std::string(std::uint64_t)>& task,
                const std::function<void()>& prepare = {});
 
 // Joins shard files: they must share one experiment (identity and N), hold each shard 1..N exactly

@@ -7,7 +7,10 @@ import filecmp
 import os
 import re
 import shutil
-from common import scenario, caspian, tmpdir, expect
+import signal
+import subprocess
+import time
+from common import CASPIAN, scenario, caspian, tmpdir, expect
 from checkpoint_file import interrupt, records, units
 
 d = tmpdir()
@@ -54,6 +57,48 @@ def interrupted_then_resumed(name, args, at_least, tear=False):
 interrupted_then_resumed("run", ["run", path, "-n", "200"], 30, tear=True)
 interrupted_then_resumed("sweep", ["sweep", path, "--grid", "stages.border.servers=1,2", "--grid", "stages.yard.servers=2,3", "-n", "20"], 20)
 interrupted_then_resumed("compare", ["compare", path, overlay, "--overlays", "-n", "40"], 20)
+
+
+
+def grandchildren(pid):
+    """PIDs of the workers: children of the children (the relay) of PID."""
+    kids = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                continue
+            kids.setdefault(ppid, []).append(int(entry))
+    return [g for c in kids.get(pid, []) for g in kids.get(c, [])]
+
+
+# A worker killed from outside (a Ctrl-C reaching it, the OOM killer) is not checkpointed as failed: the
+# shard stops with exit 4 and says to resume, the resume computes that run, and the merge equals a local run.
+corridor = scenario("middle_corridor_2025.yaml")
+shard_args = ["run", corridor, "-n", "8", "-j", "1", "-o", os.path.join(d, "killed.h5")]
+p = subprocess.Popen([CASPIAN, *shard_args, "--shard", "1/1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+killed, deadline = False, time.monotonic() + 60
+while not killed and p.poll() is None and time.monotonic() < deadline:
+    for w in grandchildren(p.pid):
+        try:
+            os.kill(w, signal.SIGTERM)
+            killed = True
+        except ProcessLookupError:
+            pass
+    time.sleep(0.01)
+_, err = p.communicate(timeout=120)
+expect(killed and p.returncode == 4 and "--resume" in err, f"a killed worker stops the shard (exit 4, hint to resume): {p.returncode} {err}")
+shard_file = os.path.join(d, "killed.h5.shard1of1")
+kept = units(shard_file)
+expect(kept == 7, f"the killed worker's run is not in the shard file: {kept} of 8 kept")
+caspian(*shard_args, "--shard", "1/1", "--resume")
+expect(units(shard_file) == 8, "the resumed shard computed the missing run")
+caspian("merge", shard_file, "-o", os.path.join(d, "killed-merged.h5"))
+caspian("run", corridor, "-n", "8", "-j", "2", "-o", os.path.join(d, "killed-local.h5"))
+expect(filecmp.cmp(os.path.join(d, "killed-merged.h5"), os.path.join(d, "killed-local.h5"), shallow=False),
+       "the resumed, merged shard equals a local run")
 
 # --resume with no checkpoint simply runs; --resume and --shard need an experiment of several runs.
 fresh = os.path.join(d, "fresh.h5")

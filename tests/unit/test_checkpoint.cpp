@@ -44,7 +44,7 @@ TEST_CASE("shard K/N options are parsed strictly") {
     CHECK_THROWS_AS(sim::parse_shard(bad), sim::CheckpointError);
 }
 
-TEST_CASE("a checkpoint keeps its units; a torn last record is dropped and rewritten") {
+TEST_CASE("a checkpoint keeps its units, and a torn last record is dropped and rewritten") {
   const auto path = temp_path("torn");
   std::remove(path.c_str());
   {
