@@ -120,8 +120,12 @@ std::optional<models::PlanResult> execute(const models::ExperimentPlan& plan, co
   auto r = models::run_plan(plan, u);
   if (r.resumed) std::cerr << "resumed " << r.resumed << " of " << plan.units() << " runs from " << u.checkpoint << "\n";
   if (!u.shard.active()) return r;
-  std::cout << "shard " << u.shard.str() << ": " << r.checkpoint->done().size() << " of " << plan.units() << " runs in "
-            << u.checkpoint << "\njoin the shards with: caspian merge " << out << ".shard*of" << u.shard.n << " -o " << out << "\n";
+  if (o.summary == "json")
+    std::cout << "{\"shard\": " << sim::json_escape(u.shard.str()) << ", \"runs\": " << r.checkpoint->done().size()
+              << ", \"of\": " << plan.units() << ", \"file\": " << sim::json_escape(u.checkpoint) << "}\n";
+  else
+    std::cout << "shard " << u.shard.str() << ": " << r.checkpoint->done().size() << " of " << plan.units() << " runs in "
+              << u.checkpoint << "\njoin the shards with: caspian merge " << out << ".shard*of" << u.shard.n << " -o " << out << "\n";
   return std::nullopt;
 }
 

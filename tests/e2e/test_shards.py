@@ -2,6 +2,7 @@
 `caspian merge`, give files byte-identical to one machine's. Missing, duplicate, foreign, incomplete
 and mismatched shards, and scenario files changed after sharding, are refused with exit 2."""
 import filecmp
+import json
 import os
 import random
 import shutil
@@ -86,6 +87,10 @@ c_shards, _ = sharded("changed", ["run", copy, "-n", "4"], 2)
 with open(copy, "a") as f:
     f.write("\n# edited after sharding\n")
 refused(["merge", *c_shards, "-o", out], "changed since the shards were written")
+
+# With --summary json a shard says what it wrote as JSON.
+_, stdout, _ = caspian("run", path, "-n", "5", "-o", os.path.join(d, "json.h5"), "--shard", "2/2", "--summary", "json")
+expect(json.loads(stdout) == {"shard": "2/2", "runs": 2, "of": 5, "file": os.path.join(d, "json.h5.shard2of2")}, f"shard JSON: {stdout}")
 
 for bad in ("0/3", "4/3", "3", "a/b", "1/0"):
     refused(["run", path, "-n", "3", "-o", out, "--shard", bad], "--shard", "K/N")
