@@ -112,6 +112,7 @@ std::optional<models::PlanResult> execute(const models::ExperimentPlan& plan, co
     return models::run_plan(plan, u);
   }
   if (!o.shard.empty()) u.shard = sim::parse_shard(o.shard);
+  sim::check_result_path(out);
   u.jobs = jobs_of(o);
   u.resume = o.resume;
   u.checkpoint = u.shard.active() ? out + ".shard" + std::to_string(u.shard.k) + "of" + std::to_string(u.shard.n) : out + ".ckpt";
