@@ -168,7 +168,10 @@ int cmd_run(const Options& o) {
   auto r = execute(plan, o, out);
   if (!r) return sim::kExitOk;
   const auto& e = r->experiments[0];
-  if (e.succeeded().empty()) throw sim::SimulationError("every replication failed; the first: " + e.errors[0]);
+  if (e.succeeded().empty()) {
+    if (r->checkpoint) r->checkpoint->remove();  // finished: a rerun would fail the same way
+    throw sim::SimulationError("every replication failed; the first: " + e.errors[0]);
+  }
   sim::write_experiment_file(out, e);
   if (r->checkpoint) r->checkpoint->remove();
   sim::print_experiment(std::cout, e, json, out);
