@@ -149,7 +149,6 @@ Loaded load(const std::string& path, const std::vector<std::string>& sets, const
   return l;
 }
 
-
 int cmd_run(const Options& o) {
   auto l = load(o.scenarios[0], o.sets, o);
   const bool json = o.summary == "json";
