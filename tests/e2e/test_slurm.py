@@ -6,6 +6,7 @@ where the daemons cannot run (not root, packages missing)."""
 import filecmp
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -41,7 +42,8 @@ local = os.path.join(d, "local.h5")
 caspian(*sweep, "-j", "2", "-o", local)
 
 started = time.monotonic()
-with LocalSlurm(tempfile.mkdtemp(prefix="caspian-slurm-")) as s:
+state = tempfile.mkdtemp(prefix="caspian-slurm-")
+with LocalSlurm(state) as s:
     try:
         stdout = tool("--shards", "3", "--cpus-per-task", "1", "-o", out, "--caspian", CASPIAN, "--chdir", d, "--", *sweep, env=s.env)
         m = re.search(r"shards job (\d+) .* merge job (\d+)", stdout)
@@ -64,4 +66,5 @@ with LocalSlurm(tempfile.mkdtemp(prefix="caspian-slurm-")) as s:
         print(s.log_tail(), file=sys.stderr)
         raise
 expect(not s.procs, "the daemons were stopped")
+shutil.rmtree(state)  # kept for its logs only when the test fails
 print(f"ok ({time.monotonic() - started:.1f} s with Slurm)")
