@@ -6,7 +6,8 @@ import json
 import os
 import random
 import shutil
-from common import scenario, caspian, tmpdir, expect
+import subprocess
+from common import CASPIAN, scenario, caspian, tmpdir, expect
 from checkpoint_file import records, units
 
 d = tmpdir()
@@ -87,6 +88,25 @@ c_shards, _ = sharded("changed", ["run", copy, "-n", "4"], 2)
 with open(copy, "a") as f:
     f.write("\n# edited after sharding\n")
 refused(["merge", *c_shards, "-o", out], "changed since the shards were written")
+
+# Relative paths: shards run in one folder, the merge from another; the scenario path is read where the
+# shards ran (it is written into the file as given), -o where the merge runs.
+rel = os.path.join(d, "rel")
+os.makedirs(rel)
+shutil.copy(path, os.path.join(rel, "s.yaml"))
+
+
+def in_folder(folder, *args):
+    p = subprocess.run([os.path.abspath(CASPIAN), *args], cwd=folder, capture_output=True, text=True)
+    expect(p.returncode == 0, f"caspian {' '.join(args)} in {folder}: {p.returncode} {p.stderr}")
+
+
+in_folder(rel, "run", "s.yaml", "-n", "4", "-o", "local.h5")
+for k in (1, 2):
+    in_folder(rel, "run", "s.yaml", "-n", "4", "-o", "out.h5", "--shard", f"{k}/2")
+in_folder(d, "merge", "rel/out.h5.shard2of2", "rel/out.h5.shard1of2", "-o", "merged-rel.h5")
+expect(filecmp.cmp(os.path.join(rel, "local.h5"), os.path.join(d, "merged-rel.h5"), shallow=False),
+       "shards with relative paths merged from another folder equal the local run")
 
 # With --summary json a shard says what it wrote as JSON.
 _, stdout, _ = caspian("run", path, "-n", "5", "-o", os.path.join(d, "json.h5"), "--shard", "2/2", "--summary", "json")
