@@ -4,8 +4,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <climits>
+#include <cstring>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "generated/version.h"
 #include "models/calibration/calibrate.h"
@@ -18,6 +21,7 @@
 #include "sim/output/experiment_output.h"
 #include "sim/kernel/log.h"
 #include "sim/experiment/parallel.h"
+#include "sim/experiment/units.h"
 #include "sim/config/reader.h"
 #include "sim/output/summary.h"
 
@@ -53,7 +57,8 @@ std::string label_of(const std::string& path) {
 struct Options {
   std::vector<std::string> scenarios, sets, grids;
   std::string output, summary = "table", log_level = "warn", points_file;
-  bool overlays = false;
+  std::string shard;  // "K/N"
+  bool overlays = false, resume = false;
   std::uint64_t seed = 0;
   int replications = 1, jobs = 0;
   CLI::Option* seed_opt = nullptr;
@@ -77,12 +82,67 @@ void add_experiment(CLI::App* cmd, Options& o, const char* output_help) {
                    ->check(CLI::Range(1, 1000000));
   cmd->add_option("-j,--jobs", o.jobs, "Worker processes (default: number of cores); results do not depend on it")
       ->check(CLI::Range(1, 4096));
+  cmd->add_flag("--resume", o.resume, "Finish an interrupted experiment from its checkpoint OUT.ckpt: compute only the missing runs");
+  cmd->add_option("--shard", o.shard,
+                  "K/N: compute only shard K of N of the runs, into OUT.shardKofN; join the N shards with `caspian merge`");
+}
+
+int jobs_of(const Options& o) { return o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN))); }
+
+// The command as typed (after the program name), recorded in checkpoints so merge can repeat it.
+std::vector<std::string> g_command;
+// Set while `caspian merge` repeats a shard's command: the units come from the shards, the file goes here.
+struct Merging {
+  const sim::UnitOutcomes* units;
+  std::string output, identity;
+};
+const Merging* g_merging = nullptr;
+
+std::string cwd() {
+  char buf[PATH_MAX];
+  return ::getcwd(buf, sizeof buf) ? buf : ".";
+}
+
+// Runs an experiment's units (or takes them from merged shards); nothing when this was a shard.
+std::optional<models::PlanResult> execute(const models::ExperimentPlan& plan, const Options& o, const std::string& out) {
+  models::UnitOptions u;
+  if (g_merging) {
+    if (models::identity(plan) != g_merging->identity)
+      throw sim::CheckpointError("the scenario files (or the simulator) changed since the shards were written: their experiment is " +
+                                 g_merging->identity + ", the files now give " + models::identity(plan));
+    u.merged = g_merging->units;
+    return models::run_plan(plan, u);
+  }
+  if (!o.shard.empty()) u.shard = sim::parse_shard(o.shard);
+  sim::check_result_path(out);
+  u.jobs = jobs_of(o);
+  u.resume = o.resume;
+  u.checkpoint = u.shard.active() ? out + ".shard" + std::to_string(u.shard.k) + "of" + std::to_string(u.shard.n) : out + ".ckpt";
+  u.command = g_command;
+  u.cwd = cwd();
+  auto r = models::run_plan(plan, u);
+  if (r.resumed) std::cerr << "resumed " << r.resumed << " of " << plan.units() << " runs from " << u.checkpoint << "\n";
+  if (!u.shard.active()) return r;
+  if (o.summary == "json")
+    std::cout << "{\"shard\": " << sim::json_escape(u.shard.str()) << ", \"runs\": " << r.checkpoint->done().size()
+              << ", \"of\": " << plan.units() << ", \"file\": " << sim::json_escape(u.checkpoint) << "}\n";
+  else
+    std::cout << "shard " << u.shard.str() << ": " << r.checkpoint->done().size() << " of " << plan.units() << " runs in "
+              << u.checkpoint << "\njoin the shards with: caspian merge " << out << ".shard*of" << u.shard.n << " -o " << out << "\n";
+  return std::nullopt;
+}
+
+std::string output_of(const Options& o, const std::string& suffix) {
+  if (g_merging) return g_merging->output;
+  return o.output.empty() ? default_output(o.scenarios[0], suffix) : o.output;
 }
 
 struct Loaded {
   sim::Document doc;
   models::Scenario scenario;
 };
+
+models::ExperimentGroup group_of(Loaded&& l, const std::string& file) { return {std::move(l.doc), std::move(l.scenario), file}; }
 
 Loaded load(const std::string& path, const std::vector<std::string>& sets, const Options& o, const std::string& onto = "") {
   Loaded l{onto.empty() ? sim::load_document(path, sets) : sim::load_overlay(onto, path, sets), {}};
@@ -92,12 +152,11 @@ Loaded load(const std::string& path, const std::vector<std::string>& sets, const
   return l;
 }
 
-int jobs_of(const Options& o) { return o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN))); }
-
 int cmd_run(const Options& o) {
-  const auto l = load(o.scenarios[0], o.sets, o);
+  auto l = load(o.scenarios[0], o.sets, o);
   const bool json = o.summary == "json";
   if (!*o.reps_opt) {  // one replication in this process, with the full event table
+    if (o.resume || !o.shard.empty()) throw CLI::ValidationError("--resume and --shard apply to experiments of several runs: run -n N, sweep, compare");
     const std::string out = o.output.empty() ? default_output(o.scenarios[0], "") : o.output;
     models::Simulation simulation(l.doc, l.scenario, {o.scenarios[0], out, 0});
     simulation.run();
@@ -105,10 +164,18 @@ int cmd_run(const Options& o) {
     else sim::print_table(std::cout, simulation.recorder(), simulation.results(), out);
     return sim::kExitOk;
   }
-  const std::string out = o.output.empty() ? default_output(o.scenarios[0], "-replications") : o.output;
-  const auto e = models::run_replications(l.doc, l.scenario, o.scenarios[0], o.replications, jobs_of(o), label_of(o.scenarios[0]));
-  if (e.succeeded().empty()) throw sim::SimulationError("every replication failed; the first: " + e.errors[0]);
+  const std::string out = output_of(o, "-replications");
+  models::ExperimentPlan plan{"run", {}, o.replications, ""};
+  plan.groups.push_back(group_of(std::move(l), o.scenarios[0]));
+  auto r = execute(plan, o, out);
+  if (!r) return sim::kExitOk;
+  const auto& e = r->experiments[0];
+  if (e.succeeded().empty()) {
+    if (r->checkpoint) r->checkpoint->remove();  // finished: a rerun would fail the same way
+    throw sim::SimulationError("every replication failed; the first: " + e.errors[0]);
+  }
   sim::write_experiment_file(out, e);
+  if (r->checkpoint) r->checkpoint->remove();
   sim::print_experiment(std::cout, e, json, out);
   return sim::kExitOk;
 }
@@ -116,7 +183,7 @@ int cmd_run(const Options& o) {
 int cmd_compare(const Options& o) {
   if (o.scenarios.size() < 2) throw CLI::ValidationError("compare", "needs a base scenario and at least one alternative");
   std::vector<std::string> labels;
-  std::vector<sim::Experiment> runs;
+  models::ExperimentPlan plan{"compare", {}, o.replications, o.overlays ? "overlays;" : "onto own bases;"};
   std::uint64_t seed = 0;
   for (size_t k = 0; k < o.scenarios.size(); ++k) {
     // With --overlays, every alternative is applied onto the base instead of onto what it extends.
@@ -126,10 +193,15 @@ int cmd_compare(const Options& o) {
     std::string label = label_of(o.scenarios[k]);
     while (std::find(labels.begin(), labels.end(), label) != labels.end()) label += "_";
     labels.push_back(label);
-    runs.push_back(models::run_replications(l.doc, l.scenario, o.scenarios[k], o.replications, jobs_of(o), label));
+    plan.extra += label + ";";
+    plan.groups.push_back(group_of(std::move(l), o.scenarios[k]));
   }
-  const std::string out = o.output.empty() ? default_output(o.scenarios[0], "-compare") : o.output;
+  const std::string out = output_of(o, "-compare");
+  auto r = execute(plan, o, out);
+  if (!r) return sim::kExitOk;
+  const auto& runs = r->experiments;
   sim::write_comparison_file(out, labels, runs);
+  if (r->checkpoint) r->checkpoint->remove();
   sim::print_comparison(std::cout, labels, runs, o.summary == "json", out);
   return sim::kExitOk;
 }
@@ -190,16 +262,23 @@ std::pair<std::vector<std::string>, std::vector<std::vector<std::string>>> grid_
 int cmd_sweep(const Options& o) {
   if (o.grids.empty() && o.points_file.empty()) throw CLI::ValidationError("sweep", "give --grid key.path=v1,v2,... or --points FILE");
   const auto [keys, values] = grid_points(o);
-  std::vector<sim::SweepPoint> points;
-  for (size_t p = 0; p < values.size(); ++p) {
+  models::ExperimentPlan plan{"sweep", {}, o.replications, ""};
+  for (const auto& k : keys) plan.extra += k + ";";
+  for (size_t p = 0; p < values.size(); ++p) {  // every point is loaded (and checked) before any runs
     std::vector<std::string> sets = o.sets;
-    for (size_t k = 0; k < keys.size(); ++k) sets.push_back(keys[k] + "=" + values[p][k]);
-    const auto l = load(o.scenarios[0], sets, o);
-    const std::string label = "point " + std::to_string(p + 1) + "/" + std::to_string(values.size());
-    points.push_back({values[p], models::run_replications(l.doc, l.scenario, o.scenarios[0], o.replications, jobs_of(o), label)});
+    for (size_t k = 0; k < keys.size(); ++k) {
+      sets.push_back(keys[k] + "=" + values[p][k]);
+      plan.extra += values[p][k] + ";";
+    }
+    plan.groups.push_back(group_of(load(o.scenarios[0], sets, o), o.scenarios[0]));
   }
-  const std::string out = o.output.empty() ? default_output(o.scenarios[0], "-sweep") : o.output;
+  const std::string out = output_of(o, "-sweep");
+  auto r = execute(plan, o, out);
+  if (!r) return sim::kExitOk;
+  std::vector<sim::SweepPoint> points;
+  for (size_t p = 0; p < values.size(); ++p) points.push_back({values[p], std::move(r->experiments[p])});
   sim::write_sweep_file(out, keys, points);
+  if (r->checkpoint) r->checkpoint->remove();
   sim::print_sweep(std::cout, keys, points, o.summary == "json", out);
   return sim::kExitOk;
 }
@@ -221,9 +300,37 @@ int cmd_calibrate(CalibrateCli& c) {
   return sim::kExitOk;
 }
 
+int dispatch(int argc, char** argv);
+
+// Joins shard files into the file one machine would have written, by repeating the shards' command
+// (in the folder it ran in, so its relative scenario paths mean the same) with every run given.
+int cmd_merge(const std::vector<std::string>& shards, const std::string& output) {
+  sim::CheckpointHeader h;
+  const auto units = sim::merge_shards(shards, h);
+  const std::string out = output[0] == '/' ? output : cwd() + "/" + output;
+  if (::chdir(h.cwd.c_str()) != 0)
+    throw sim::CheckpointError("cannot enter " + h.cwd + ", where the shards ran (merge reads the scenario files from there): " +
+                               std::strerror(errno));
+  const Merging m{&units, out, h.identity};
+  g_merging = &m;
+  std::vector<std::string> args{"caspian"};
+  args.insert(args.end(), h.command.begin(), h.command.end());
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  return dispatch(static_cast<int>(args.size()), argv.data());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  g_command.assign(argv + 1, argv + argc);
+  return dispatch(argc, argv);
+}
+
+namespace {
+
+int dispatch(int argc, char** argv) {
   CLI::App app{"caspian: discrete-event simulator of freight and oil across the Caspian (Middle Corridor)"};
   app.set_version_flag("--version", std::string("caspian ") + sim::kVersion);
   app.require_subcommand(1);
@@ -277,6 +384,12 @@ int main(int argc, char** argv) {
   calibrate->add_option("--set", cal.o.sets, "Override a scenario value before calibrating: key.path=value, repeatable");
   calibrate->add_option("--log-level", cal.log_level, "trace, debug, info, warn, error or off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
+  std::vector<std::string> shard_files;
+  std::string merge_output;
+  auto* merge = app.add_subcommand("merge", "Join the shard files of one experiment (run -n, sweep or compare with --shard K/N) into "
+                                            "the result file one machine would have written");
+  merge->add_option("shards", shard_files, "Shard files, all N of them, in any order")->required()->check(CLI::ExistingFile);
+  merge->add_option("-o,--output", merge_output, "Result file")->required();
   cmp_o.replications = 30;
   sweep_o.replications = 10;
 
@@ -289,10 +402,16 @@ int main(int argc, char** argv) {
 
   if (calibrate->parsed()) sim::bind_symbols_before_forking(argv);
   const Options& active = run->parsed() ? run_o : compare->parsed() ? cmp_o : sweep->parsed() ? sweep_o : describe->parsed() ? desc_o : val_o;
-  if ((run->parsed() && *run_o.reps_opt) || compare->parsed() || sweep->parsed()) sim::bind_symbols_before_forking(argv);
-  sim::log::setup(calibrate->parsed() ? cal.log_level : active.log_level);
+  const bool forks = (run->parsed() && *run_o.reps_opt) || compare->parsed() || sweep->parsed();
+  if (forks && !g_merging) sim::bind_symbols_before_forking(argv);
+  // merge sets logging up when it repeats the shards' command
+  if (!merge->parsed()) sim::log::setup(calibrate->parsed() ? cal.log_level : active.log_level);
   try {
     if (calibrate->parsed()) return cmd_calibrate(cal);
+    if (merge->parsed()) {
+      if (g_merging) throw CLI::ValidationError("merge", "a shard's command cannot be a merge");
+      return cmd_merge(shard_files, merge_output);
+    }
     if (run->parsed()) return cmd_run(run_o);
     if (compare->parsed()) return cmd_compare(cmp_o);
     if (sweep->parsed()) return cmd_sweep(sweep_o);
@@ -321,8 +440,13 @@ int main(int argc, char** argv) {
   } catch (const sim::SimulationError& e) {
     std::cerr << "simulation error: " << e.what() << "\n";
     return sim::kExitSimulation;
+  } catch (const sim::CheckpointError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return sim::kExitUsage;
   } catch (const sim::OutputError& e) {
     std::cerr << "output error: " << e.what() << "\n";
     return sim::kExitOutput;
   }
 }
+
+}  // namespace

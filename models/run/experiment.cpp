@@ -1,43 +1,95 @@
 #include "models/run/experiment.h"
 
+#include "generated/version.h"
 #include "models/run/simulation.h"
+#include "sim/config/doc.h"
+#include "sim/core/errors.h"
+#include "sim/experiment/units.h"
 #include "sim/kernel/kernel.h"
-#include "sim/experiment/parallel.h"
 
 namespace models {
+namespace {
 
-sim::Experiment run_replications(const sim::Document& doc, const Scenario& scenario, const std::string& scenario_file,
-                                 int replications, int jobs, const std::string& progress_label) {
-  sim::Progress progress(progress_label, replications);
-  const auto outcomes = sim::run_forked(
-      replications, jobs,
-      [&](int r) {
-        Simulation s(doc, scenario, {scenario_file, "", static_cast<std::uint64_t>(r)});
-        s.run();
-        return sim::to_bytes(sim::collect(s.recorder(), s.results()));
-      },
-      [&](int done, int total) {
-        progress.update(done);
-        (void)total;
-      },
-      [] { sim::Kernel::prebuild(kEngineName); });
-  progress.finish();
+void add(std::string& s, const std::string& field) { s += std::to_string(field.size()) + ":" + field + ";"; }
 
+// The experiment of one group from its replications' outcomes, in replication order.
+sim::Experiment assemble(const ExperimentGroup& g, int replications, const sim::UnitOutcomes& units, std::uint64_t first) {
   sim::Experiment e;
   e.rule = bottleneck_rule();
-  e.info = run_info(doc, scenario, scenario_file, static_cast<std::uint64_t>(replications));
-  for (const auto& o : outcomes) {
+  e.info = run_info(g.doc, g.scenario, g.file, static_cast<std::uint64_t>(replications));
+  for (int r = 0; r < replications; ++r) {
+    const auto& o = units.at(first + static_cast<std::uint64_t>(r));
     e.ok.push_back(o.ok);
     e.errors.push_back(o.ok ? "" : o.error);
     e.reps.push_back(o.ok ? sim::from_bytes(o.output) : sim::ReplicationResult{});
     if (o.ok && e.layout.metrics.empty() && e.layout.months.empty()) e.layout = e.reps.back().layout;
   }
-  e.layout.targets = target_specs(scenario);
-  e.layout.skipped = skipped_specs(scenario);
-  for (const auto& t : scenario.targets)
-    for (const auto& m : scenario.metrics)
+  e.layout.targets = target_specs(g.scenario);
+  e.layout.skipped = skipped_specs(g.scenario);
+  for (const auto& t : g.scenario.targets)
+    for (const auto& m : g.scenario.metrics)
       if (m.name == t.metric) e.layout.target_units.push_back(sim::measure_unit(m.measure));
   return e;
+}
+
+}  // namespace
+
+std::string identity(const ExperimentPlan& plan) {
+  std::string s;
+  add(s, sim::kVersion);
+  add(s, plan.kind);
+  add(s, std::to_string(plan.replications));
+  add(s, std::to_string(plan.groups.size()));
+  for (const auto& g : plan.groups) {
+    add(s, g.file);
+    add(s, sim::to_yaml(g.doc.root));
+    for (const auto& [path, text] : g.doc.sources) {
+      add(s, path);
+      add(s, text);
+    }
+    for (const auto& set : g.doc.sets) add(s, set);
+    add(s, std::to_string(g.scenario.seed));
+  }
+  add(s, plan.extra);
+  return sim::hash_hex(s);
+}
+
+PlanResult run_plan(const ExperimentPlan& plan, const UnitOptions& o) {
+  PlanResult out;
+  const auto R = static_cast<std::uint64_t>(plan.replications);
+  const sim::UnitOutcomes* units = o.merged;
+  sim::UnitOutcomes all;  // checkpointed units and those whose worker died
+  if (!units) {
+    out.checkpoint = std::make_unique<sim::Checkpoint>(
+        o.checkpoint, sim::CheckpointHeader{identity(plan), plan.units(), o.shard, o.cwd, o.command}, o.resume);
+    out.resumed = out.checkpoint->done().size();
+    const std::string label = plan.kind + (o.shard.active() ? " shard " + o.shard.str() : "");
+    auto lost = sim::run_units(
+        *out.checkpoint, {plan.units(), o.shard, o.jobs, label},
+        [&](std::uint64_t u) {
+          const auto& g = plan.groups[u / R];
+          Simulation s(g.doc, g.scenario, {g.file, "", u % R});
+          s.run();
+          return sim::to_bytes(sim::collect(s.recorder(), s.results()));
+        },
+        [] { sim::Kernel::prebuild(kEngineName); });
+    std::uint64_t owned = 0;
+    for (std::uint64_t u = 0; u < plan.units(); ++u) owned += o.shard.owns(u);
+    const auto finished = out.checkpoint->done().size() + lost.size();
+    if (finished != owned)  // only if the relay that forks the workers died
+      throw sim::SimulationError(std::to_string(owned - finished) + " runs never finished; run again with --resume");
+    if (o.shard.active()) {  // the shard file holds its units; merge joins them
+      if (!lost.empty())
+        throw sim::SimulationError(std::to_string(lost.size()) + " runs of shard " + o.shard.str() + " failed when their worker died (first: " +
+                                   lost.begin()->second.error + "); run the shard again with --resume to compute them");
+      return out;
+    }
+    all = out.checkpoint->take();
+    all.merge(lost);
+    units = &all;
+  }
+  for (size_t g = 0; g < plan.groups.size(); ++g) out.experiments.push_back(assemble(plan.groups[g], plan.replications, *units, g * R));
+  return out;
 }
 
 }  // namespace models

@@ -1,16 +1,56 @@
 #pragma once
-// Replications of a scenario in forked worker processes (SimGrid's Engine is once per process; this
-// parent never builds one). Replication r draws from the streams (seed, r, name) whatever the number
-// of workers, so results do not depend on --jobs, and scenarios compared share their random numbers.
+// Multi-run experiments (run -n, sweep, compare) as one experiment of independent units: unit
+// u = g * replications + r is replication r of group g (the run, a sweep point, a comparison
+// alternative). Replication r draws from the streams (seed, r, name) whatever the worker, shard or
+// resume it runs in, so results depend on neither --jobs nor --shard, and scenarios compared share
+// their random numbers. Units are checkpointed as they finish (sim/experiment/checkpoint.h).
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "models/scenario/config.h"
 #include "sim/config/doc.h"
+#include "sim/experiment/checkpoint.h"
 #include "sim/experiment/replication.h"
 
 namespace models {
 
-sim::Experiment run_replications(const sim::Document& doc, const Scenario& scenario, const std::string& scenario_file,
-                                 int replications, int jobs, const std::string& progress_label);
+// One scenario of an experiment, loaded (overrides, seed and overlays applied).
+struct ExperimentGroup {
+  sim::Document doc;
+  Scenario scenario;
+  std::string file;  // as given on the command line: it is written into the result file
+};
+
+struct ExperimentPlan {
+  std::string kind;  // run, sweep or compare
+  std::vector<ExperimentGroup> groups;
+  int replications = 1;
+  std::string extra;  // whatever else shapes the result file: sweep keys and values, comparison labels
+  std::uint64_t units() const { return groups.size() * static_cast<std::uint64_t>(replications); }
+};
+
+// A hash of everything that determines the result file: simulator version, kind, replications, and
+// per group its merged scenario text, source files, overrides, seed and file name, plus EXTRA.
+// Not -j, -o, --summary or --shard.
+std::string identity(const ExperimentPlan& plan);
+
+struct UnitOptions {
+  int jobs = 1;
+  sim::Shard shard;
+  bool resume = false;
+  std::string checkpoint;            // OUT.ckpt, or the shard file
+  std::vector<std::string> command;  // recorded in the checkpoint header for messages and merge
+  std::string cwd;
+  const sim::UnitOutcomes* merged = nullptr;  // merge: every unit is given, nothing is computed
+};
+
+struct PlanResult {
+  std::vector<sim::Experiment> experiments;   // one per group; empty when a shard was run
+  std::unique_ptr<sim::Checkpoint> checkpoint;  // remove() it once the result file is complete
+  std::size_t resumed = 0;                     // units found in the checkpoint
+};
+
+PlanResult run_plan(const ExperimentPlan& plan, const UnitOptions& options);
 
 }  // namespace models

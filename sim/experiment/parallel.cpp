@@ -128,6 +128,7 @@ void run_workers(int tasks, int jobs, const std::function<std::string(int)>& tas
         o.output = w.bytes.substr(1);
       } else if (!w.bytes.empty() && w.bytes[0] == 'E') {
         o.error = w.bytes.substr(1);
+        o.thrown = true;
       } else if (WIFSIGNALED(status)) {
         o.error = std::string("the worker died: ") + strsignal(WTERMSIG(status));
       } else {
@@ -154,7 +155,8 @@ void bind_symbols_before_forking(char** argv) {
 }
 
 std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std::string(int)>& task,
-                                    const std::function<void(int, int)>& progress, const std::function<void()>& prepare) {
+                                    const std::function<void(int, int)>& progress, const std::function<void()>& prepare,
+                                    const std::function<void(int, const TaskOutcome&)>& on_outcome) {
   // Workers are forked by a relay process that holds nothing but the loaded scenario, so forking
   // stays cheap however many results the parent has collected; each result streams back at once.
   std::vector<TaskOutcome> out(tasks);
@@ -169,7 +171,7 @@ std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std
     auto send = [&](int i, TaskOutcome&& o) {
       std::string rec;
       const std::int32_t index = i;
-      const std::uint8_t ok = o.ok;
+      const std::uint8_t ok = o.ok ? 1 : o.thrown ? 2 : 0;
       const std::uint64_t n = o.output.size(), m = o.error.size();
       put(rec, &index, sizeof index);
       put(rec, &ok, sizeof ok);
@@ -217,8 +219,12 @@ std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std
         pos = start;
         break;
       }
-      out[index] = {ok != 0, std::move(output), buf.substr(pos, m)};
+      out[index] = {ok == 1, std::move(output), buf.substr(pos, m), ok == 2};
       pos += m;
+      if (on_outcome) {
+        on_outcome(index, out[index]);
+        out[index].output = {};  // the caller has what it needs: hold a run's bytes once, not twice
+      }
       if (progress) progress(++done, tasks);
     }
     buf.erase(0, pos);

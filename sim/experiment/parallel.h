@@ -11,15 +11,19 @@ struct TaskOutcome {
   bool ok = false;
   std::string output;  // the task's bytes when ok
   std::string error;   // why it failed: its message, or how the worker died
+  bool thrown = false;  // failed by throwing: a result of the task (it fails so again), not a killed worker
 };
 
 // TASK(i) runs in a child and returns bytes; an exception or a crash marks that task failed.
 // PROGRESS(done, total) is called in the parent after each completion. PREPARE, if given, runs once
 // in the relay process that forks the workers, before the first fork: what it builds, every worker
-// inherits ready-made.
+// inherits ready-made. ON_OUTCOME(i, outcome), if given, is called in the parent as each task's
+// outcome arrives (before PROGRESS), so the caller can checkpoint it at once; the returned vector
+// then holds no output bytes (the caller keeps them), only whether each task succeeded and why not.
 std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std::string(int)>& task,
                                     const std::function<void(int, int)>& progress = {},
-                                    const std::function<void()>& prepare = {});
+                                    const std::function<void()>& prepare = {},
+                                    const std::function<void(int, const TaskOutcome&)>& on_outcome = {});
 
 // For a command that will fork workers, call first thing: re-executes this program once with every
 // library symbol bound at load time (LD_BIND_NOW). Lazily bound, each worker would look up again

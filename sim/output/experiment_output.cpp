@@ -167,6 +167,8 @@ std::string summary_json(const Summary& s) {
 
 }  // namespace
 
+void check_result_path(const std::string& path) { h5::writable_target(path); }
+
 void write_experiment_file(const std::string& path, const Experiment& e) {
   h5::TempFile tmp(path);
   h5::guarded("cannot write " + tmp.temp_path(), [&] {

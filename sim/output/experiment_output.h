@@ -15,6 +15,10 @@ struct SweepPoint {
   Experiment experiment;
 };
 
+// Throws OutputError now for a result path the writers below would refuse (a device, FIFO, directory,
+// dangling link): before any run is spent, and before a checkpoint is put beside it.
+void check_result_path(const std::string& path);
+
 // Each writes a complete file under a temporary name and renames it when done.
 void write_experiment_file(const std::string& path, const Experiment& e);
 void write_comparison_file(const std::string& path, const std::vector<std::string>& labels, const std::vector<Experiment>& runs);
