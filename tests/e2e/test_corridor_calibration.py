@@ -1,9 +1,14 @@
 """The shipped corridor scenarios reproduce ADY's reported figures: the mean of 30 replications is
-within each target's tolerance (2% for TEU, 3% for train counts), block trains grow ~32% from 2024
+within each target's and each ADY observation's tolerance (but the capacity-bound ones named below,
+which must fall short), block trains grow ~32% from 2024
 to 2025, and the metrics and bottleneck report the issue asks for are in the result files."""
 import json
 import os
 from common import scenario, caspian, tmpdir, expect
+
+# Observations no demand level reaches in the model: in Q1-H1 2025 the Aktau container terminal (one
+# server before the 9 Jun 2025 hub) carries a standing queue, so ADY's TEU there is capacity-bound.
+CAPACITY_BOUND = {("ady_teu", "2025-01-01", "2025-03-31"), ("ady_teu", "2025-01-01", "2025-06-30")}
 
 d = tmpdir()
 totals = {}
@@ -12,11 +17,18 @@ for year in (2024, 2025):
     _, stdout, _ = caspian("run", scenario(f"middle_corridor_{year}.yaml"), "-n", "30", "-o", out, "--summary", "json")
     res = json.loads(stdout)
     expect(not res["failed"], f"{year}: no failed replication")
-    # The scenario's own targets are met; the published series of observations/ady.yaml is reported
-    # (inside its tolerance or not) until the shipped scenarios are re-calibrated against it (issue 10).
+    # The scenario's own targets are met, and so is every observation of observations/ady.yaml inside
+    # the run (the re-calibration of issue 10), except those a capacity keeps out of reach (README,
+    # "Calibration fit"): they must still be reported, and fall short (never above) of the observation.
     observations = [t for t in res["targets"] if t["file"]]
     expect(len(observations) >= 4 and all(t["inside_tolerance"] in (True, False) for t in observations),
            f"{year}: ADY observations reported with inside_tolerance: {len(observations)}")
+    for t in observations:
+        what = f"{year} observation {t['metric']} {t['from']}..{t['to']}: {t['simulated']['mean']:.1f} vs {t['observed']} ({t['error_pct']:+.2f}%)"
+        if (t["metric"], t["from"], t["to"]) in CAPACITY_BOUND:
+            expect(not t["inside_tolerance"] and t["error_pct"] < 0, what + ": short of it, as the binding capacity explains")
+        else:
+            expect(t["inside_tolerance"] and abs(t["error_pct"]) <= t["tolerance_pct"], what)
     expect(len(res["skipped_observations"]) >= 4, f"{year}: the other year's observations are listed as skipped")
     for t in (t for t in res["targets"] if not t["file"]):
         err = t["error_pct"]

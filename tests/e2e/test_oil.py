@@ -1,4 +1,5 @@
-"""The oil chain: the 2023-2025 scenario meets its targets (mean of 30 replications within 3%), mass
+"""The oil chain: the 2023-2025 scenario meets the operator series and its 2023 target (mean of 30
+replications within tolerance; the seed's 3.4 Mt is reported beside it), mass
 balances at every month end, and the 2027 projection names its binding constraint; a larger
 tanker fleet delivers significantly more Kazakh oil under common random numbers."""
 import json
@@ -10,9 +11,17 @@ from common import scenario, caspian, tmpdir, expect
 d = tmpdir()
 _, out, _ = caspian("run", scenario("kazakh_oil_2023_2025.yaml"), "-n", "30", "-o", os.path.join(d, "oil.h5"), "--summary", "json")
 res = json.loads(out)
-expect(any(t["file"].endswith("observations/kazakh_oil.yaml") for t in res["targets"]), "the oil series is reported")
-for t in (t for t in res["targets"] if not t["file"]):  # observations are reported, not yet met (issue 10)
-    expect(abs(t["error_pct"]) <= t["tolerance_pct"], f"{t['metric']} {t['from']}..{t['to']}: {t['simulated']['mean']:.0f} t vs {t['observed']:.0f} t")
+series = [t for t in res["targets"] if t["file"].endswith("observations/kazakh_oil.yaml")]
+expect(len(series) == 4, f"the oil series inside the run is reported (2023, H1 2024, Jan-Oct 2024, H1 2025): {len(series)}")
+# Every observation of the operator series is met (the re-calibration of issue 10), and so is the
+# scenario's own 2023 target. The seed's ~3.4 Mt to 14 Oct 2025 conflicts with the series (which sums
+# to ~3.38 Mt by end-June 2025 without Nov-Dec 2024): it is reported, not fitted; the model must then
+# lie above 3.38 Mt, as the series implies.
+for t in series + [t for t in res["targets"] if not t["file"] and t["to"] != "2025-10-14"]:
+    expect(t["inside_tolerance"] and abs(t["error_pct"]) <= t["tolerance_pct"],
+           f"{t['metric']} {t['from']}..{t['to']}: {t['simulated']['mean']:.0f} t vs {t['observed']:.0f} t ({t['error_pct']:+.1f}%)")
+seed = [t for t in res["targets"] if not t["file"] and t["to"] == "2025-10-14"]
+expect(len(seed) == 1 and seed[0]["simulated"]["mean"] > 3.38e6, f"the seed's 3.4 Mt is reported beside the model: {seed}")
 expect(abs(res["resources"]["btc"]["utilisation"]["mean"] - 0.50) < 0.05, "BTC runs at about half its capacity, as observed (47-52%)")
 
 # Mass balance at every month end of one run: supplied = delivered + in tanks, at sea, in storage.
