@@ -2,6 +2,7 @@
 // A scenario as plain structs: what `load` produces from YAML and `validate` checks. No YAML here;
 // positions (Where) are kept only so that validation can point at the offending line.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -21,6 +22,28 @@ namespace models {
 using sim::Distribution;
 using sim::Where;
 
+// A value kept on the heap with value semantics (copies are deep). A stage's type settings differ
+// in size (a vessel line's are ~500 bytes, a train former's 24): boxing them keeps every stage as
+// small as its own type's settings, so a scenario of many stages loads in memory proportional to
+// its file (README, "Hostile input").
+template <class T>
+class Boxed {
+ public:
+  Boxed() : p_(std::make_unique<T>()) {}
+  Boxed(T value) : p_(std::make_unique<T>(std::move(value))) {}  // NOLINT: implicit, like the value itself
+  Boxed(const Boxed& o) : p_(std::make_unique<T>(*o.p_)) {}
+  Boxed(Boxed&&) noexcept = default;
+  Boxed& operator=(Boxed o) noexcept {
+    p_ = std::move(o.p_);
+    return *this;
+  }
+  T& get() { return *p_; }
+  const T& get() const { return *p_; }
+
+ private:
+  std::unique_ptr<T> p_;
+};
+
 // A place that holds cargo for a while: a rail section, a terminal, a border crossing, a vessel line,
 // a train-formation yard, a pipeline. What every stage has, and its type's own settings.
 struct StageConfig {
@@ -34,14 +57,14 @@ struct StageConfig {
   Where buffer_where;
   // Entry embargoes: days on which some sources' or classes' consignments may not enter (senders keep them).
   std::vector<SourceWindow> entry_embargoes;
-  std::variant<ProcessorConfig, VesselConfig, FormerConfig, PipelineConfig> params;
+  std::variant<Boxed<ProcessorConfig>, Boxed<VesselConfig>, Boxed<FormerConfig>, Boxed<PipelineConfig>> params;
   Where where;
 
   // The type's settings: stage types read only their own (a mismatch is a bug, std::get throws).
   template <class T>
-  const T& as() const { return std::get<T>(params); }
+  const T& as() const { return std::get<Boxed<T>>(params).get(); }
   template <class T>
-  T& as() { return std::get<T>(params); }
+  T& as() { return std::get<Boxed<T>>(params).get(); }
 };
 
 struct ScheduleConfig {
