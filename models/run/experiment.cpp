@@ -2,17 +2,18 @@
 
 #include "models/run/simulation.h"
 #include "sim/kernel/kernel.h"
+#include "sim/core/stop.h"
 #include "sim/experiment/parallel.h"
 
 namespace models {
 
 sim::Experiment run_replications(const sim::Document& doc, const Scenario& scenario, const std::string& scenario_file,
-                                 int replications, int jobs, const std::string& progress_label) {
+                                 int replications, int jobs, const std::string& progress_label, const Limits& limits) {
   sim::Progress progress(progress_label, replications);
   const auto outcomes = sim::run_forked(
       replications, jobs,
       [&](int r) {
-        Simulation s(doc, scenario, {scenario_file, "", static_cast<std::uint64_t>(r)});
+        Simulation s(doc, scenario, {scenario_file, "", static_cast<std::uint64_t>(r)}, limits);
         s.run();
         return sim::to_bytes(sim::collect(s.recorder(), s.results()));
       },
@@ -22,6 +23,8 @@ sim::Experiment run_replications(const sim::Document& doc, const Scenario& scena
       },
       [] { sim::Kernel::prebuild(kEngineName); });
   progress.finish();
+  for (const auto& o : outcomes)
+    if (o.limit) throw sim::LimitExceeded(o.error);
 
   sim::Experiment e;
   e.info = run_info(doc, scenario, scenario_file, static_cast<std::uint64_t>(replications));

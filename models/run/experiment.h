@@ -4,6 +4,7 @@
 // of workers, so results do not depend on --jobs, and scenarios compared share their random numbers.
 #include <string>
 
+#include "models/run/limits.h"
 #include "models/scenario/config.h"
 #include "sim/config/doc.h"
 #include "sim/experiment/replication.h"
@@ -11,6 +12,6 @@
 namespace models {
 
 sim::Experiment run_replications(const sim::Document& doc, const Scenario& scenario, const std::string& scenario_file,
-                                 int replications, int jobs, const std::string& progress_label);
+                                 int replications, int jobs, const std::string& progress_label, const Limits& limits = {});
 
 }  // namespace models
