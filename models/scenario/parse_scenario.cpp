@@ -23,6 +23,27 @@ void each_item(MapReader& r, const char* key, F f) {
   for (size_t i = 0; i < items.size(); ++i) f(items[i], sim::item_path(r.path(key), items[i], i));
 }
 
+// Names of the stages that say their type: a stage without one is likely an overlay's misspelling of
+// one of these (merging adds a named item the base lacks as a new item).
+std::vector<std::string> typed_stage_names(const sim::Node& root) {
+  std::vector<std::string> names;
+  if (!root.is_map()) return names;
+  for (const auto& [k, list] : root.entries) {
+    if (k != "stages" || !list.is_seq()) continue;
+    for (const auto& item : list.items) {
+      if (!item.is_map()) continue;
+      std::string name;
+      bool has_type = false;
+      for (const auto& [key, v] : item.entries) {
+        if (key == "name" && v.is_scalar()) name = v.scalar;
+        has_type = has_type || key == "type";
+      }
+      if (has_type && !name.empty()) names.push_back(name);
+    }
+  }
+  return names;
+}
+
 std::vector<std::string> names_or_one(const sim::Node* n, const std::string& key) {
   if (!n) return {};
   if (n->is_scalar()) return {sim::as_name(*n, key)};
@@ -185,7 +206,8 @@ Scenario parse_scenario(const sim::Document& doc) {
     b.finish();
     s.berth_pools.push_back(pool);
   });
-  each_item(r, "stages", [&](const sim::Node& n, const std::string& p) { s.stages.push_back(parse_stage(n, p)); });
+  const auto typed = typed_stage_names(r.node());
+  each_item(r, "stages", [&](const sim::Node& n, const std::string& p) { s.stages.push_back(parse_stage(n, p, typed)); });
   each_item(r, "services", [&](const sim::Node& n, const std::string& p) {
     s.sources.push_back(parse_source(n, p, true, s.start_day, s.end_day));
   });
