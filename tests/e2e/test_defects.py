@@ -55,6 +55,18 @@ expect(code == 0 and "outside the run" in err and "stages[yard].outages" in err,
 code, _, err = caspian("validate", STOCH, "--set", "stages.yard.outages=[{from: 2025-03-01, to: 2025-03-05}]", check=False)
 expect(code == 0 and "outside" not in err, f"an outage inside the run is not warned about: {err}")
 
+# Outages on a vessel_line are applied (closed like a storm; models/stages/vessel_line): a three-month
+# closure of the Kuryk/Aktau-Alat ferry changes the run and cuts ADY's traffic over those months.
+MC = scenario("middle_corridor_2024.yaml")
+summaries = []
+for extra in ([], ["--set", "stages.kz_ports_alat_ferry.outages=[{from: 2024-03-01, to: 2024-05-31, reason: test}]"]):
+    _, stdout, _ = caspian("run", MC, "-o", out, "--summary", "json", *extra)
+    summaries.append(json.loads(stdout))
+    os.remove(out)
+expect(summaries[0]["fingerprint"] != summaries[1]["fingerprint"], "a vessel_line outage changed nothing")
+before, after = (sum(x["metrics"]["ady_teu"]["monthly"][4:7]) for x in summaries)  # Mar-May 2024 (month 0 is Nov 2023)
+expect(after < before, f"ADY TEU in Mar-May: {before} without the ferry outage, {after} with it")
+
 # Runaway runs stop with exit 4 naming the source, leaving nothing: single, and replications.
 for extra in ([], ["-n", "3", "-j", "2"]):
     fails(4, ["run", STOCH, "-o", out, "--set", "flows.boxes.arrivals=1e9 /d", "--max-events", "200000", *extra],
