@@ -1,4 +1,5 @@
 // YAML -> Scenario: the run's calendar and seed, the lists of stages and sources, metrics, targets.
+#include <cmath>
 #include <algorithm>
 #include <cstdlib>
 
@@ -146,6 +147,7 @@ TargetConfig parse_target(const sim::Node& node, const std::string& path) {
   }
   using sim::Base;
   if (q.dim.time != 0) sim::fail(obs, r.path("observed"), "expected a total over the period, not a rate");
+  if (!(std::fabs(q.value) <= sim::kMaxMagnitude)) sim::fail(obs, r.path("observed"), "\"" + obs.scalar + "\" is out of range: at most 1e12");
   switch (q.dim.base) {
     case Base::Teu: t.unit = sim::Measure::Teu; break;
     case Base::Wagons: t.unit = sim::Measure::Wagons; break;

@@ -42,6 +42,10 @@ fails(3, ["validate", STOCH, "--set", "flows.boxes.teu=1e308 TEU"], "flows[boxes
 fails(3, ["validate", STOCH, "--set", "stages.mainline.distance=1e20 km"], "distance", "at most 1e12")
 ok, _, _ = caspian("validate", STOCH, "--set", "flows.boxes.teu=1e6 TEU", check=False)
 expect(ok == 0, "1e6 TEU is absurd but within the bound")
+# Found by tools/fuzz: a pipeline's shipper cap with a bad unit aborted (std::terminate) instead of a
+# scenario error.
+fails(3, ["validate", scenario("reference.yaml"), "--set", "stages.btc.shipper_caps=[{source: tengiz, cap: 1 Mt/yz}]"],
+      "stages[btc].shipper_caps[0].cap", "not a time unit")
 # A misspelt stage in an overlay: named, with the likely one.
 ov = os.path.join(d, "overlay.yaml")
 with open(ov, "w") as f:
