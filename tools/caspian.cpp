@@ -358,5 +358,8 @@ int main(int argc, char** argv) {
   } catch (const sim::OutputError& e) {
     std::cerr << "output error: " << e.what() << "\n";
     return sim::kExitOutput;
+  } catch (const std::exception& e) {  // a bug (bad input must be a ScenarioError): a message, not an abort
+    std::cerr << "internal error: " << e.what() << " (a bug in caspian; please report it with the command line)\n";
+    return sim::kExitSimulation;
   }
 }
