@@ -1,5 +1,6 @@
-// The `caspian` command line: run, compare, sweep, calibrate or validate scenarios.
-// Exit codes: 0 ok, 2 usage, 3 scenario error, 4 simulation error, 5 output error (see README).
+// The `caspian` command line: run, compare, sweep, calibrate, merge or validate scenarios.
+// Exit codes: 0 ok, 2 usage, 3 scenario error, 4 simulation error or a limit hit, 5 output error,
+// 130 / 143 stopped by SIGINT / SIGTERM (see README).
 #include <CLI/CLI.hpp>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,15 +10,18 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <sstream>
 
 #include "generated/version.h"
 #include "models/calibration/calibrate.h"
 #include "models/scenario/config.h"
 #include "models/run/experiment.h"
+#include "models/run/limits.h"
 #include "models/scenario/describe.h"
 #include "models/scenario/observations.h"
 #include "models/run/simulation.h"
 #include "sim/core/errors.h"
+#include "sim/core/stop.h"
 #include "sim/output/experiment_output.h"
 #include "sim/kernel/log.h"
 #include "sim/experiment/parallel.h"
@@ -59,7 +63,7 @@ struct Options {
   std::string output, summary = "table", log_level = "warn", points_file;
   std::string shard;  // "K/N"
   bool overlays = false, resume = false;
-  std::uint64_t seed = 0;
+  std::uint64_t seed = 0, max_events = 0, max_memory = 0;
   int replications = 1, jobs = 0;
   CLI::Option* seed_opt = nullptr;
   CLI::Option* reps_opt = nullptr;
@@ -74,9 +78,32 @@ void add_common(CLI::App* cmd, Options& o, bool many) {
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
 }
 
+// "-o ''" must not quietly mean "no -o given".
+const CLI::Validator kNonEmpty([](std::string& s) { return s.empty() ? std::string("an empty file name") : std::string(); }, "FILE");
+// CLI11 would read "-1" into a uint64_t as 2^64-1, and saturate anything larger.
+const CLI::Validator kSeed(
+    [](std::string& s) {
+      const std::string max = "18446744073709551615";
+      const bool digits = !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+      const std::string d = digits ? s.substr(std::min(s.find_first_not_of('0'), s.size() - 1)) : s;  // no leading zeros
+      return digits && (d.size() < max.size() || (d.size() == max.size() && d <= max))
+                 ? std::string()
+                 : "a seed is a whole number from 0 to 18446744073709551615, got \"" + s + "\"";
+    },
+    "SEED");
+
 void add_experiment(CLI::App* cmd, Options& o, const char* output_help) {
-  cmd->add_option("-o,--output", o.output, output_help);
-  o.seed_opt = cmd->add_option("--seed", o.seed, "Base random seed (overrides the scenario's seed)");
+  cmd->add_option("-o,--output", o.output, output_help)->check(kNonEmpty);
+  o.seed_opt = cmd->add_option("--seed", o.seed, "Base random seed, 0 to 2^64-1 (overrides the scenario's seed)")
+                   ->check(kSeed);
+  cmd->add_option("--max-events", o.max_events,
+                  "Event budget per run; a run over it stops with exit 4 (default: 100x the events the scenario's "
+                  "schedules imply, between 2 and 10 million)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--max-memory", o.max_memory,
+                  "Resident memory per simulating process, e.g. 2G or 512M; over it, exit 4 (default: half of physical "
+                  "memory shared by the processes simulating at once, at least 512M)")
+      ->transform(CLI::AsSizeValue(false));
   cmd->add_option("--summary", o.summary, "Summary format on standard output")->check(CLI::IsMember({"table", "json"}));
   o.reps_opt = cmd->add_option("-n,--replications", o.replications, "Independent replications, run in worker processes")
                    ->check(CLI::Range(1, 1000000));
@@ -88,6 +115,11 @@ void add_experiment(CLI::App* cmd, Options& o, const char* output_help) {
 }
 
 int jobs_of(const Options& o) { return o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN))); }
+
+// The event budget and the memory guard of each run; PROCESSES simulate at once and share the memory.
+models::Limits limits_of(const Options& o, int processes) {
+  return {o.max_events, o.max_memory ? o.max_memory : models::default_memory_limit(processes)};
+}
 
 // The command as typed (after the program name), recorded in checkpoints so merge can repeat it.
 std::vector<std::string> g_command;
@@ -116,6 +148,7 @@ std::optional<models::PlanResult> execute(const models::ExperimentPlan& plan, co
   if (!o.shard.empty()) u.shard = sim::parse_shard(o.shard);
   sim::check_result_path(out);
   u.jobs = jobs_of(o);
+  u.limits = limits_of(o, u.jobs);
   u.resume = o.resume;
   u.checkpoint = u.shard.active() ? out + ".shard" + std::to_string(u.shard.k) + "of" + std::to_string(u.shard.n) : out + ".ckpt";
   u.command = g_command;
@@ -158,7 +191,7 @@ int cmd_run(const Options& o) {
   if (!*o.reps_opt) {  // one replication in this process, with the full event table
     if (o.resume || !o.shard.empty()) throw CLI::ValidationError("--resume and --shard apply to experiments of several runs: run -n N, sweep, compare");
     const std::string out = o.output.empty() ? default_output(o.scenarios[0], "") : o.output;
-    models::Simulation simulation(l.doc, l.scenario, {o.scenarios[0], out, 0});
+    models::Simulation simulation(l.doc, l.scenario, {o.scenarios[0], out, 0}, limits_of(o, 1));
     simulation.run();
     if (json) sim::print_json(std::cout, simulation.recorder(), simulation.results(), out);
     else sim::print_table(std::cout, simulation.recorder(), simulation.results(), out);
@@ -180,29 +213,52 @@ int cmd_run(const Options& o) {
   return sim::kExitOk;
 }
 
+// Alternatives on another calendar (start, end, warmup) are measured over other days: their
+// differences are not what the alternative changed. Said on stderr and in the JSON summary.
+std::string days(double seconds) {
+  std::ostringstream s;
+  s << seconds / 86400.0 << " d";
+  return s.str();
+}
+
+std::vector<std::string> calendar_warnings(const std::vector<Loaded>& all, const std::vector<std::string>& labels) {
+  std::vector<std::string> warnings;
+  const auto& b = all[0].scenario;
+  for (size_t k = 1; k < all.size(); ++k) {
+    const auto& a = all[k].scenario;
+    if (a.start_day == b.start_day && a.end_day == b.end_day && a.warmup == b.warmup) continue;
+    warnings.push_back(labels[k] + " runs on another calendar than " + labels[0] + " (start " + sim::format_date(a.start_day) +
+                       " vs " + sim::format_date(b.start_day) + ", end " + sim::format_date(a.end_day - 1) + " vs " +
+                       sim::format_date(b.end_day - 1) + ", warmup " + days(a.warmup) + " vs " + days(b.warmup) +
+                       "): its differences mix the change with the other days");
+  }
+  return warnings;
+}
+
 int cmd_compare(const Options& o) {
   if (o.scenarios.size() < 2) throw CLI::ValidationError("compare", "needs a base scenario and at least one alternative");
   std::vector<std::string> labels;
   models::ExperimentPlan plan{"compare", {}, o.replications, o.overlays ? "overlays;" : "onto own bases;"};
-  std::uint64_t seed = 0;
+  std::vector<Loaded> all;  // every scenario is loaded and checked before any runs
   for (size_t k = 0; k < o.scenarios.size(); ++k) {
     // With --overlays, every alternative is applied onto the base instead of onto what it extends.
-    auto l = load(o.scenarios[k], o.sets, o, k > 0 && o.overlays ? o.scenarios[0] : "");
-    if (k == 0) seed = l.scenario.seed;
-    l.scenario.seed = seed;  // common random numbers: every scenario draws from the base's streams
+    all.push_back(load(o.scenarios[k], o.sets, o, k > 0 && o.overlays ? o.scenarios[0] : ""));
+    all.back().scenario.seed = all[0].scenario.seed;  // common random numbers: every scenario draws from the base's streams
     std::string label = label_of(o.scenarios[k]);
     while (std::find(labels.begin(), labels.end(), label) != labels.end()) label += "_";
     labels.push_back(label);
     plan.extra += label + ";";
-    plan.groups.push_back(group_of(std::move(l), o.scenarios[k]));
   }
+  const auto warnings = calendar_warnings(all, labels);
+  for (const auto& w : warnings) std::cerr << "warning: " << w << "\n";
+  for (size_t k = 0; k < all.size(); ++k) plan.groups.push_back(group_of(std::move(all[k]), o.scenarios[k]));
   const std::string out = output_of(o, "-compare");
   auto r = execute(plan, o, out);
   if (!r) return sim::kExitOk;
   const auto& runs = r->experiments;
   sim::write_comparison_file(out, labels, runs);
   if (r->checkpoint) r->checkpoint->remove();
-  sim::print_comparison(std::cout, labels, runs, o.summary == "json", out);
+  sim::print_comparison(std::cout, labels, runs, o.summary == "json", out, warnings);
   return sim::kExitOk;
 }
 
@@ -334,7 +390,10 @@ int dispatch(int argc, char** argv) {
   CLI::App app{"caspian: discrete-event simulator of freight and oil across the Caspian (Middle Corridor)"};
   app.set_version_flag("--version", std::string("caspian ") + sim::kVersion);
   app.require_subcommand(1);
-  app.footer("Exit codes: 0 ok, 2 usage error, 3 scenario error, 4 simulation error, 5 output error.");
+  app.footer(
+      "Exit codes: 0 ok, 2 usage error, 3 scenario or file error, 4 simulation error or a limit hit (--max-events, "
+      "--max-memory), 5 output error, 130 SIGINT, 143 SIGTERM.");
+  sim::install_stop_handlers();  // a signal only sets a flag; every command then stops cleanly
 
   Options run_o, cmp_o, sweep_o, val_o, desc_o;
   bool describe_json = false;
@@ -350,12 +409,14 @@ int dispatch(int argc, char** argv) {
   add_common(sweep, sweep_o, false);
   add_experiment(sweep, sweep_o, "Result file (default: results/<scenario>-sweep.h5)");
   auto* grid = sweep->add_option("--grid", sweep_o.grids, "key.path=v1,v2,... ; several --grid make the full product");
+  // No CLI::ExistingFile: a missing file is a file error (exit 3), reported by the loader like a scenario's.
   auto* points = sweep->add_option("--points", sweep_o.points_file, "YAML file `points: [{key.path: value, ...}, ...]` instead of --grid")
-                     ->check(CLI::ExistingFile);
+                     ->check(kNonEmpty);
   grid->excludes(points);
   auto* validate = app.add_subcommand("validate", "Load and check a scenario without running it");
   add_common(validate, val_o, false);
-  CLI::Option* dummy_seed = validate->add_option("--seed", val_o.seed, "Ignored: accepted so a run's options can be reused");
+  CLI::Option* dummy_seed =
+      validate->add_option("--seed", val_o.seed, "Ignored: accepted so a run's options can be reused")->check(kSeed);
   val_o.seed_opt = dummy_seed;
   auto* describe = app.add_subcommand("describe",
                                       "Without a scenario: every stage type and scenario section with its keys, units and meaning. "
@@ -363,7 +424,8 @@ int dispatch(int argc, char** argv) {
   describe->add_option("scenario", desc_o.scenarios, "Scenario file (YAML); leave out to describe what scenarios may say")->expected(0, 1);
   describe->add_option("--set", desc_o.sets, "Override a scenario value: key.path=value, repeatable");
   describe->add_flag("--json", describe_json, "JSON instead of text");
-  desc_o.seed_opt = describe->add_option("--seed", desc_o.seed, "Ignored: accepted so a run's options can be reused");
+  desc_o.seed_opt =
+      describe->add_option("--seed", desc_o.seed, "Ignored: accepted so a run's options can be reused")->check(kSeed);
   CalibrateCli cal;
   auto* calibrate = app.add_subcommand("calibrate",
                                        "Fit scenario parameters so that the mean of N replications meets observations (NLopt, common random "
@@ -380,7 +442,8 @@ int dispatch(int argc, char** argv) {
   calibrate->add_option("-o,--output", cal.o.overlay, "The overlay to write (extends SCENARIO)")->required();
   calibrate->add_option("--summary", cal.summary, "Summary format on standard output")->check(CLI::IsMember({"table", "json"}));
   calibrate->add_option("--max-evals", cal.o.max_evals, "At most this many evaluations (default 100)")->check(CLI::Range(1, 100000));
-  cal.seed_opt = calibrate->add_option("--seed", cal.seed, "Base random seed of every evaluation (default: the scenario's)");
+  cal.seed_opt =
+      calibrate->add_option("--seed", cal.seed, "Base random seed of every evaluation (default: the scenario's)")->check(kSeed);
   calibrate->add_option("--set", cal.o.sets, "Override a scenario value before calibrating: key.path=value, repeatable");
   calibrate->add_option("--log-level", cal.log_level, "trace, debug, info, warn, error or off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
@@ -407,6 +470,7 @@ int dispatch(int argc, char** argv) {
   // merge sets logging up when it repeats the shards' command
   if (!merge->parsed()) sim::log::setup(calibrate->parsed() ? cal.log_level : active.log_level);
   try {
+    const int code = [&]() -> int {
     if (calibrate->parsed()) return cmd_calibrate(cal);
     if (merge->parsed()) {
       if (g_merging) throw CLI::ValidationError("merge", "a shard's command cannot be a merge");
@@ -427,10 +491,17 @@ int dispatch(int argc, char** argv) {
       return sim::kExitOk;
     }
     const auto l = load(val_o.scenarios[0], val_o.sets, val_o);
+    sim::throw_if_stopped();  // loading does not look at the flag: never say ok after a signal
     std::cout << "ok: " << val_o.scenarios[0] << ": \"" << l.scenario.name << "\", " << l.scenario.stages.size() << " stages, "
               << l.scenario.sources.size() << " services and flows, " << l.scenario.metrics.size() << " metrics, "
               << l.scenario.targets.size() << " targets\n";
     return sim::kExitOk;
+    }();
+    sim::throw_if_stopped();  // a signal during a step that does not look (loading, printing)
+    return code;
+  } catch (const sim::Interrupted& e) {
+    std::cerr << "stopped: " << e.what() << " (nothing was written)\n";
+    return e.exit_code();
   } catch (const CLI::Error& e) {
     std::cerr << "error: " << e.what() << "\n";
     return sim::kExitUsage;
@@ -446,6 +517,9 @@ int dispatch(int argc, char** argv) {
   } catch (const sim::OutputError& e) {
     std::cerr << "output error: " << e.what() << "\n";
     return sim::kExitOutput;
+  } catch (const std::exception& e) {  // a bug (bad input must be a ScenarioError): a message, not an abort
+    std::cerr << "internal error: " << e.what() << " (a bug in caspian; please report it with the command line)\n";
+    return sim::kExitSimulation;
   }
 }
 

@@ -6,6 +6,7 @@
 #include "sim/core/errors.h"
 #include "sim/experiment/units.h"
 #include "sim/kernel/kernel.h"
+#include "sim/core/stop.h"
 
 namespace models {
 namespace {
@@ -68,11 +69,13 @@ PlanResult run_plan(const ExperimentPlan& plan, const UnitOptions& o) {
         *out.checkpoint, {plan.units(), o.shard, o.jobs, label},
         [&](std::uint64_t u) {
           const auto& g = plan.groups[u / R];
-          Simulation s(g.doc, g.scenario, {g.file, "", u % R});
+          Simulation s(g.doc, g.scenario, {g.file, "", u % R}, o.limits);
           s.run();
           return sim::to_bytes(sim::collect(s.recorder(), s.results()));
         },
         [] { sim::Kernel::prebuild(kEngineName); });
+    for (const auto& [u, lost_run] : lost)  // over a limit: the others were stopped; nothing more to do
+      if (lost_run.limit) throw sim::LimitExceeded(lost_run.error);
     std::uint64_t owned = 0;
     for (std::uint64_t u = 0; u < plan.units(); ++u) owned += o.shard.owns(u);
     const auto finished = out.checkpoint->done().size() + lost.size();

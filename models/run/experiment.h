@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "models/run/limits.h"
 #include "models/scenario/config.h"
 #include "sim/config/doc.h"
 #include "sim/experiment/checkpoint.h"
@@ -43,6 +44,9 @@ struct UnitOptions {
   std::vector<std::string> command;  // recorded in the checkpoint header for messages and merge
   std::string cwd;
   const sim::UnitOutcomes* merged = nullptr;  // merge: every unit is given, nothing is computed
+  // Event budget and memory guard of each run. Not part of the identity: a run within its limits is
+  // the same run, and one over them is never checkpointed (the experiment stops with exit 4).
+  Limits limits;
 };
 
 struct PlanResult {

@@ -38,13 +38,14 @@ sim::RunInfo run_info(const sim::Document& doc, const Scenario& scenario, const 
   return info;
 }
 
-Simulation::Simulation(const sim::Document& doc, const Scenario& scenario, RunOptions options)
+Simulation::Simulation(const sim::Document& doc, const Scenario& scenario, RunOptions options, const Limits& limits)
     : scenario_(scenario), options_(std::move(options)), calendar_(scenario.start_day, scenario.end_day) {
   results_.info = run_info(doc, scenario, options_.scenario_file, options_.replication, !options_.output.empty());
   // Open the output first: a path that cannot be written fails before any simulation time is spent.
   if (!options_.output.empty()) file_ = std::make_unique<sim::ResultFile>(options_.output);
   recorder_ = std::make_unique<sim::Recorder>(calendar_, place_names(scenario), source_names(scenario), kCargoClasses,
                                               metric_specs(scenario), file_.get(), scenario.warmup);
+  watch_limits(*recorder_, scenario, limits);
 }
 
 Simulation::~Simulation() = default;

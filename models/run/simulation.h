@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "models/run/limits.h"
 #include "models/scenario/config.h"
 #include "sim/config/doc.h"
 #include "sim/record/recorder.h"
@@ -28,7 +29,8 @@ struct RunOptions {
 class Simulation {
  public:
   // SCENARIO must outlive the simulation.
-  Simulation(const sim::Document& doc, const Scenario& scenario, RunOptions options);
+  // LIMITS bound the run's events and memory (limits.h): over one, run() throws sim::LimitExceeded.
+  Simulation(const sim::Document& doc, const Scenario& scenario, RunOptions options, const Limits& limits = {});
   ~Simulation();
   // Throws sim::SimulationError or sim::OutputError; a failed run leaves no result file.
   void run();

@@ -1,4 +1,5 @@
 // YAML -> Scenario: the run's calendar and seed, the lists of stages and sources, metrics, targets.
+#include <cmath>
 #include <algorithm>
 #include <cstdlib>
 
@@ -31,6 +32,27 @@ void each_item(MapReader& r, const char* key, F f) {
 size_t items_under(MapReader& r, const char* key) {
   const sim::Node* n = r.optional(key);
   return n && n->is_seq() ? n->items.size() : 0;
+}
+
+// Names of the stages that say their type: a stage without one is likely an overlay's misspelling of
+// one of these (merging adds a named item the base lacks as a new item).
+std::vector<std::string> typed_stage_names(const sim::Node& root) {
+  std::vector<std::string> names;
+  if (!root.is_map()) return names;
+  for (const auto& [k, list] : root.entries) {
+    if (k != "stages" || !list.is_seq()) continue;
+    for (const auto& item : list.items) {
+      if (!item.is_map()) continue;
+      std::string name;
+      bool has_type = false;
+      for (const auto& [key, v] : item.entries) {
+        if (key == "name" && v.is_scalar()) name = v.scalar;
+        has_type = has_type || key == "type";
+      }
+      if (has_type && !name.empty()) names.push_back(name);
+    }
+  }
+  return names;
 }
 
 std::vector<std::string> names_or_one(const sim::Node* n, const std::string& key) {
@@ -136,6 +158,7 @@ TargetConfig parse_target(const sim::Node& node, const std::string& path, bool o
   }
   using sim::Base;
   if (q.dim.time != 0) sim::fail(obs, r.path("observed"), "expected a total over the period, not a rate");
+  if (!(std::fabs(q.value) <= sim::kMaxMagnitude)) sim::fail(obs, r.path("observed"), "\"" + obs.scalar + "\" is out of range: at most 1e12");
   switch (q.dim.base) {
     case Base::Teu: t.unit = sim::Measure::Teu; break;
     case Base::Wagons: t.unit = sim::Measure::Wagons; break;
@@ -226,7 +249,8 @@ Scenario parse_scenario(const sim::Document& doc) {
   });
   s.stages.reserve(items_under(r, "stages"));
   s.sources.reserve(items_under(r, "services") + items_under(r, "flows") + items_under(r, "shippers"));
-  each_item(r, "stages", [&](const sim::Node& n, const std::string& p) { s.stages.push_back(parse_stage(n, p)); });
+  const auto typed = typed_stage_names(r.node());
+  each_item(r, "stages", [&](const sim::Node& n, const std::string& p) { s.stages.push_back(parse_stage(n, p, typed)); });
   each_item(r, "services", [&](const sim::Node& n, const std::string& p) {
     s.sources.push_back(parse_source(n, p, true, s.start_day, s.end_day));
   });

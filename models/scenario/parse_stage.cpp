@@ -4,12 +4,21 @@
 
 namespace models {
 
-StageConfig parse_stage(const sim::Node& node, const std::string& path) {
+StageConfig parse_stage(const sim::Node& node, const std::string& path, const std::vector<std::string>& typed_names) {
   sim::MapReader r(node, path);
   r.declare(common_stage_keys());
   StageConfig s;
   s.where = node.where;
   s.name = sim::as_name(r.required("name"), r.path("name"));
+  if (!r.optional("type")) {
+    std::vector<std::string> others;
+    for (const auto& n : typed_names)
+      if (n != s.name) others.push_back(n);
+    const std::string hint = sim::closest(s.name, others);
+    if (!hint.empty())
+      sim::fail(node, path, "no stage named \"" + s.name + "\"; did you mean \"" + hint +
+                                "\"? (a stage that is not in the base is a new stage, and a new stage needs a type)");
+  }
   const sim::Node& type = r.required("type");
   s.type = sim::as_string(type, r.path("type"));
   const auto names = stage_type_names();

@@ -4,6 +4,7 @@
 
 #include "models/scenario/config.h"
 #include "models/stages/stage_type.h"
+#include "sim/kernel/log.h"
 #include "sim/core/calendar.h"
 #include "sim/config/reader.h"
 
@@ -46,8 +47,14 @@ void validate(const Scenario& s) {
   const ScenarioNames all{stage_names, source_names, names(s.berth_pools), names(s.weather)};
   for (const auto& st : s.stages) {
     if (!st.sea_area.empty()) known(st.sea_area, all.sea_areas, st.sea_area_where, "stages[" + st.name + "].sea_area", "sea area under `weather`");
-    for (const auto& w : st.outages)
+    for (const auto& w : st.outages) {
       if (w.to_day < w.from_day) fail_at(w.where, "stages[" + st.name + "].outages", "the outage ends (to) before it starts (from)");
+      // A warning, not an error: a base scenario's outages must not make it invalid when an overlay
+      // or --set end=... shortens the run; but a typo in a year is worth saying.
+      if (w.to_day < s.start_day || w.from_day >= s.end_day)
+        sim::log::get("scenario")->warn("{}: stages[{}].outages: {} to {} lies wholly outside the run{}; it has no effect", w.where.str(),
+                                        st.name, sim::format_date(w.from_day), sim::format_date(w.to_day), run);
+    }
     stage_type(st.type).validate(st, all);
   }
 

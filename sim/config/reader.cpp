@@ -115,6 +115,10 @@ Quantity as_quantity(const Node& n, const std::string& key, Dim expected) {
     fail(n, key, "expected " + describe(expected) + ": " + e.what());
   }
   if (q.dim != expected) fail(n, key, "expected " + describe(expected) + ", got \"" + s + "\" (" + describe(q.dim) + ")");
+  // A bound far above any real corridor (1e12 s is 31,700 years; 1e12 TEU, 1e12 t) and far enough
+  // below the largest double that totals over millions of events stay finite (1e308 TEU gave inf).
+  if (!(std::fabs(q.value) <= kMaxMagnitude))
+    fail(n, key, "\"" + s + "\" is out of range: at most 1e12 in base units (seconds, metres, tonnes, TEU, wagons, per second)");
   return q;
 }
 
@@ -207,9 +211,11 @@ Distribution as_distribution(const Node& n, const std::string& key, Dim expected
       if (ws.size() != items.size()) fail(*w, r.path("weights"), "needs one weight per value");
       for (size_t i = 0; i < ws.size(); ++i) {
         const double x = as_number(ws[i], r.path("weights"));
-        if (x < 0) fail(ws[i], r.path("weights"), "weights must not be negative");
+        if (!(x >= 0 && x <= kMaxMagnitude)) fail(ws[i], r.path("weights"), "weights must be from 0 to 1e12");
         d.weights.push_back(x);
       }
+      if (std::all_of(d.weights.begin(), d.weights.end(), [](double x) { return x == 0; }))
+        fail(*w, r.path("weights"), "at least one weight must be greater than zero (all are 0: no value could be drawn)");
     }
   } else {
     const std::vector<std::string> kinds = {"constant", "exponential", "uniform", "triangular", "normal", "lognormal", "empirical"};

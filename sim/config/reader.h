@@ -48,6 +48,8 @@ std::string as_name(const Node& n, const std::string& key);  // identifier: lett
 double as_number(const Node& n, const std::string& key);
 int as_int(const Node& n, const std::string& key, int min, int max);
 bool as_bool(const Node& n, const std::string& key);
+// At most kMaxMagnitude in absolute value, in base units: anything larger overflows run totals.
+inline constexpr double kMaxMagnitude = 1e12;
 Quantity as_quantity(const Node& n, const std::string& key, Dim expected);
 double as_positive(const Node& n, const std::string& key, Dim expected);  // > 0, internal units
 long as_date(const Node& n, const std::string& key);

@@ -3,6 +3,8 @@
 #include "sim/experiment/worker_memory.h"
 
 #include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,6 +15,8 @@
 #include <cstdlib>
 #include <map>
 #include <stdexcept>
+
+#include "sim/core/stop.h"
 
 namespace sim {
 namespace {
@@ -33,6 +37,23 @@ double wall() {
 
 namespace {
 
+// SIGINT and SIGTERM stay blocked except inside ppoll, so a signal can never slip in between a look
+// at the stop flag and a wait that would then not wake up.
+sigset_t block_stop_signals() {
+  sigset_t stop, old;
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGINT);
+  sigaddset(&stop, SIGTERM);
+  sigprocmask(SIG_BLOCK, &stop, &old);
+  return old;
+}
+
+// Dies with its parent, whatever kills the parent (even SIGKILL): no orphan keeps simulating.
+void die_with_parent(int sig, pid_t parent) {
+  prctl(PR_SET_PDEATHSIG, sig);
+  if (getppid() != parent) _exit(128 + sig);  // the parent died before prctl took effect
+}
+
 std::string read_to_end(int fd) {
   std::string s;
   char buf[65536];
@@ -43,7 +64,7 @@ std::string read_to_end(int fd) {
 // Forks a worker per task, at most JOBS at a time, and reports each outcome as it comes. The first
 // worker also reports which pages it touched; later workers fault those in at once (worker_memory.h).
 void run_workers(int tasks, int jobs, const std::function<std::string(int)>& task,
-                 const std::function<void(int, TaskOutcome&&)>& on_done) {
+                 const std::function<void(int, TaskOutcome&&)>& on_done, const sigset_t* wait_mask) {
   struct Worker {
     int task, fd, pages_fd;
     std::string bytes;
@@ -63,8 +84,11 @@ void run_workers(int tasks, int jobs, const std::function<std::string(int)>& tas
         continue;
       }
       if (!pages_asked && pipe(pages) == 0) pages_asked = true;
+      const pid_t relay = getpid();
       const pid_t pid = fork();
       if (pid == 0) {
+        default_stop_handlers();  // the relay kills and reaps its workers when it is stopped
+        die_with_parent(SIGKILL, relay);
         prefault(warm);
         close(fds[0]);
         if (pages[0] >= 0) close(pages[0]);
@@ -72,6 +96,9 @@ void run_workers(int tasks, int jobs, const std::function<std::string(int)>& tas
         std::string bytes;
         try {
           bytes = "O" + task(next);
+        } catch (const LimitExceeded& e) {  // stops the whole experiment: every task would hit it
+          bytes = std::string("L") + e.what();
+          code = 1;
         } catch (const std::exception& e) {
           bytes = std::string("E") + e.what();
           code = 1;
@@ -105,7 +132,12 @@ void run_workers(int tasks, int jobs, const std::function<std::string(int)>& tas
       fds.push_back({w.fd, POLLIN, 0});
       pids.push_back(pid);
     }
-    poll(fds.data(), fds.size(), -1);
+    ppoll(fds.data(), fds.size(), nullptr, wait_mask);
+    if (stop_requested()) {  // kill and reap every worker; the relay then exits
+      for (auto& [pid, w] : running) kill(pid, SIGKILL);
+      for (auto& [pid, w] : running) waitpid(pid, nullptr, 0);
+      return;
+    }
     for (size_t i = 0; i < fds.size(); ++i) {
       if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
       auto& w = running[pids[i]];
@@ -126,9 +158,10 @@ void run_workers(int tasks, int jobs, const std::function<std::string(int)>& tas
       if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && !w.bytes.empty() && w.bytes[0] == 'O') {
         o.ok = true;
         o.output = w.bytes.substr(1);
-      } else if (!w.bytes.empty() && w.bytes[0] == 'E') {
+      } else if (!w.bytes.empty() && (w.bytes[0] == 'E' || w.bytes[0] == 'L')) {
         o.error = w.bytes.substr(1);
-        o.thrown = true;
+        o.limit = w.bytes[0] == 'L';
+        o.thrown = !o.limit;
       } else if (WIFSIGNALED(status)) {
         o.error = std::string("the worker died: ") + strsignal(WTERMSIG(status));
       } else {
@@ -164,14 +197,21 @@ std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std
   int fds[2];
   if (pipe(fds) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
   std::fflush(nullptr);
+  const pid_t parent = getpid();
+  const sigset_t wait_mask = block_stop_signals();  // inherited by the relay; restored on return
   const pid_t relay = fork();
-  if (relay < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+  if (relay < 0) {
+    sigprocmask(SIG_SETMASK, &wait_mask, nullptr);
+    throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+  }
   if (relay == 0) {
     close(fds[0]);
+    die_with_parent(SIGTERM, parent);
     auto send = [&](int i, TaskOutcome&& o) {
       std::string rec;
       const std::int32_t index = i;
-      const std::uint8_t ok = o.ok ? 1 : o.thrown ? 2 : 0;
+      // 1 ok, 2 failed by throwing (a result), 3 over a limit (stops the others), 0 killed
+      const std::uint8_t ok = o.ok ? 1 : o.limit ? 3 : o.thrown ? 2 : 0;
       const std::uint64_t n = o.output.size(), m = o.error.size();
       put(rec, &index, sizeof index);
       put(rec, &ok, sizeof ok);
@@ -184,12 +224,12 @@ std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std
     try {
       if (prepare) prepare();
       prepare_relay_heap();
-      run_workers(tasks, jobs, task, send);
+      run_workers(tasks, jobs, task, send, &wait_mask);
     } catch (const std::exception& e) {  // never let the relay return into the parent's code
       for (int i = 0; i < tasks; ++i) send(i, {false, "", std::string("the relay could not start the workers: ") + e.what()});
     }
     close(fds[1]);
-    _exit(0);
+    _exit(stop_signal() ? 128 + stop_signal() : 0);
   }
   close(fds[1]);
   std::string buf;
@@ -202,7 +242,14 @@ std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std
     pos += n;
     return true;
   };
-  for (ssize_t r; (r = read(fds[0], chunk, sizeof chunk)) > 0;) {
+  bool stopped = false;  // by a signal, or by a task over its limits
+  for (;;) {
+    if (stop_requested() || stopped) break;
+    pollfd pfd{fds[0], POLLIN, 0};
+    if (ppoll(&pfd, 1, nullptr, &wait_mask) < 0) continue;  // EINTR: look at the flag again
+    const ssize_t r = read(fds[0], chunk, sizeof chunk);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) break;
     buf.append(chunk, static_cast<size_t>(r));
     for (;;) {  // every complete record in the buffer
       const size_t start = pos;
@@ -219,19 +266,24 @@ std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std
         pos = start;
         break;
       }
-      out[index] = {ok == 1, std::move(output), buf.substr(pos, m), ok == 2};
+      out[index] = {ok == 1, std::move(output), buf.substr(pos, m), ok == 2, ok == 3};
       pos += m;
       if (on_outcome) {
         on_outcome(index, out[index]);
         out[index].output = {};  // the caller has what it needs: hold a run's bytes once, not twice
       }
+      stopped = stopped || ok == 3;
       if (progress) progress(++done, tasks);
     }
     buf.erase(0, pos);
     pos = 0;
   }
+  if (stop_requested() || stopped) kill(relay, SIGTERM);  // it kills and reaps its workers, then exits
   close(fds[0]);
-  waitpid(relay, nullptr, 0);
+  while (waitpid(relay, nullptr, 0) < 0 && errno == EINTR) {
+  }
+  sigprocmask(SIG_SETMASK, &wait_mask, nullptr);
+  throw_if_stopped();
   return out;
 }
 

@@ -12,9 +12,13 @@ struct TaskOutcome {
   std::string output;  // the task's bytes when ok
   std::string error;   // why it failed: its message, or how the worker died
   bool thrown = false;  // failed by throwing: a result of the task (it fails so again), not a killed worker
+  bool limit = false;   // it threw sim::LimitExceeded: run_forked stopped every other task (not a result)
 };
 
-// TASK(i) runs in a child and returns bytes; an exception or a crash marks that task failed.
+// TASK(i) runs in a child and returns bytes; an exception or a crash marks that task failed. A task
+// that throws sim::LimitExceeded stops the others (killed, reaped) and run_forked returns at once.
+// SIGINT or SIGTERM (sim/core/stop.h) does the same, then run_forked throws sim::Interrupted.
+// Workers die with the relay, and the relay with this process, however they die.
 // PROGRESS(done, total) is called in the parent after each completion. PREPARE, if given, runs once
 // in the relay process that forks the workers, before the first fork: what it builds, every worker
 // inherits ready-made. ON_OUTCOME(i, outcome), if given, is called in the parent as each task's

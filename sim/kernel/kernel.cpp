@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/core/errors.h"
+#include "sim/core/stop.h"
 #include "sim/kernel/log.h"
 
 namespace sim {
@@ -19,6 +20,7 @@ simgrid::s4u::NetZone* g_zone = nullptr;
 simgrid::s4u::Host* g_host = nullptr;
 bool g_sealed = false;
 std::string g_failure;  // first actor failure, reported after the run
+std::exception_ptr g_stop;  // or the first Interrupted / LimitExceeded, rethrown as it is
 bool g_deadlock = false;
 bool g_claimed = false;  // a Kernel has taken the engine (built here or prebuilt)
 
@@ -40,6 +42,9 @@ void build_engine(const std::string& name) {
   int argc = 1;
 #endif
   g_engine = std::make_unique<simgrid::s4u::Engine>(&argc, argv);
+  // The engine has just put its own SIGINT handler in place (it exits mid-simulation, and static
+  // semaphores then abort at exit): ours only sets the flag that sleep_until and the recorder read.
+  reinstall_stop_handlers();
   // Without these, transfer durations are off by ~8% (README, "SimGrid 3.32 traps"; ../shared/notes/simgrid-3.32.md).
   simgrid::s4u::Engine::set_config("network/model:CM02");
   simgrid::s4u::Engine::set_config("network/crosstraffic:0");
@@ -86,6 +91,12 @@ void Kernel::spawn(const std::string& name, std::function<void()> body) {
   auto actor = simgrid::s4u::Actor::create(name, g_host, [name, body = std::move(body)] {
     try {
       body();
+    } catch (const Interrupted&) {  // a signal or a limit: every actor stops, the run rethrows it
+      if (!g_stop && g_failure.empty()) g_stop = std::current_exception();
+      simgrid::s4u::Actor::kill_all();
+    } catch (const LimitExceeded&) {
+      if (!g_stop && g_failure.empty()) g_stop = std::current_exception();
+      simgrid::s4u::Actor::kill_all();
     } catch (const std::exception& e) {
       // SimGrid's kill exception is not a std::exception, so actors stopped at the horizon pass through.
       if (g_failure.empty()) g_failure = "actor " + name + " failed: " + e.what();
@@ -101,6 +112,8 @@ void Kernel::run() {
   const double horizon = horizon_;
   simgrid::s4u::Actor::create("horizon", g_host, [horizon] { simgrid::s4u::this_actor::sleep_until(horizon); });
   g_engine->run();
+  if (g_stop) std::rethrow_exception(g_stop);
+  throw_if_stopped();  // a signal that came after the last actor looked
   if (g_deadlock) throw SimulationError("the simulation deadlocked: every actor is waiting and nothing is scheduled");
   if (!g_failure.empty()) throw SimulationError(g_failure);
 }
@@ -123,11 +136,13 @@ void Signal::notify() {
 }
 
 void Signal::wait() {
+  throw_if_stopped();  // every wait of every actor looks at the flag: a load, nothing more
   impl_->sem->acquire();
   impl_->pending = false;
 }
 
 bool Signal::wait_until(double t) {
+  throw_if_stopped();
   if (!std::isfinite(t)) {
     wait();
     return true;
@@ -159,6 +174,7 @@ bool Signal::wait_until(double t) {
 // round, for an actor that computes nothing. Same event times, ~11% less time per replication.
 // A sleep is a wait on the actor's own signal, which nothing notifies.
 void sleep_until(double t) {
+  throw_if_stopped();  // every actor passes here: a cheap place to notice SIGINT/SIGTERM
   if (!(t > now())) return;
   static std::vector<std::unique_ptr<Signal>> by_actor;
   const auto pid = static_cast<size_t>(simgrid::s4u::this_actor::get_pid());

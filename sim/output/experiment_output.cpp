@@ -328,10 +328,12 @@ std::string binding_constraint_line(const BindingConstraint& bc) {
 }
 
 void print_comparison(std::ostream& out, const std::vector<std::string>& labels, const std::vector<Experiment>& runs, bool json,
-                      const std::string& path) {
+                      const std::string& path, const std::vector<std::string>& warnings) {
   if (json) {
     out << "{\n  \"base\": " << json_escape(labels[0]) << ",\n  \"replications\": " << runs[0].reps.size() << ",\n  \"results\": "
-        << json_escape(path) << ",\n  \"alternatives\": {";
+        << json_escape(path) << ",\n  \"warnings\": [";
+    for (size_t i = 0; i < warnings.size(); ++i) out << (i ? ", " : "") << json_escape(warnings[i]);
+    out << "],\n  \"alternatives\": {";
     for (size_t k = 1; k < runs.size(); ++k) {
       out << (k > 1 ? "," : "") << "\n    " << json_escape(labels[k]) << ": {";
       const auto diffs = paired_differences(runs[0], runs[k]);

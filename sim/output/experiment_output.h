@@ -29,8 +29,9 @@ void write_sweep_file(const std::string& path, const std::vector<std::string>& k
 std::string binding_constraint_line(const BindingConstraint& bc);
 
 void print_experiment(std::ostream& out, const Experiment& e, bool json, const std::string& path);
+// WARNINGS (e.g. alternatives on different calendars) go into the JSON as "warnings": [...].
 void print_comparison(std::ostream& out, const std::vector<std::string>& labels, const std::vector<Experiment>& runs, bool json,
-                      const std::string& path);
+                      const std::string& path, const std::vector<std::string>& warnings = {});
 void print_sweep(std::ostream& out, const std::vector<std::string>& keys, const std::vector<SweepPoint>& points, bool json,
                  const std::string& path);
 

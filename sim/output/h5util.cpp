@@ -1,5 +1,7 @@
 #include "sim/output/h5util.h"
 
+#include "sim/core/stop.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -142,6 +144,7 @@ TempFile::~TempFile() {
 }
 
 void TempFile::commit() {
+  throw_if_stopped();  // SIGINT/SIGTERM while writing: the destructor removes the temporary file
   guarded("cannot finish result file " + temp_, [&] {
     file_->close();
     return 0;

@@ -70,8 +70,18 @@ Recorder::Recorder(const Calendar& calendar, std::vector<std::string> places, st
   if (sink_) buffer_.reserve(kBufferEvents);  // workers keep no event table
 }
 
+void Recorder::watch(std::function<void(const Recorder&)> f, std::uint64_t every) {
+  watch_ = std::move(f);
+  watch_every_ = std::max<std::uint64_t>(1, every);
+  next_watch_ = events_ + watch_every_;
+}
+
 void Recorder::emit(const Event& e) {
-  ++events_;
+  if (e.source >= 0 && static_cast<size_t>(e.source) < by_source_.size()) ++by_source_[e.source];
+  if (++events_ >= next_watch_) {
+    next_watch_ = events_ + watch_every_;
+    watch_(*this);
+  }
   const long day = calendar_.day_at(e.time) - calendar_.start_day();
   if (day >= 0 && day < calendar_.days() && e.time >= warmup_) {
     const size_t k = static_cast<size_t>(e.kind) * (places_.size() + 1) + static_cast<size_t>(e.place + 1);

@@ -3,6 +3,7 @@
 // time-weighted resource series, transit times, and the event table streamed to a sink.
 #include <algorithm>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -69,6 +70,11 @@ class Recorder {
   const Amounts& created() const { return created_; }
   const Amounts& delivered() const { return delivered_; }
   std::uint64_t events() const { return events_; }
+  // Events per source (service or flow), by the index of Event::source.
+  const std::vector<std::uint64_t>& events_by_source() const { return by_source_; }
+  // F(recorder) runs after every EVERY events (signals, event budget, memory): it may throw to stop
+  // the run. Costs one comparison per event.
+  void watch(std::function<void(const Recorder&)> f, std::uint64_t every);
   // A hash of every event emitted (time, kind, place, source, class, job, creation, amounts), as
   // OMNeT++'s fingerprints: any change of behaviour changes it. Kept only by runs with an event
   // sink (single runs), so replication workers pay nothing for it.
@@ -96,6 +102,9 @@ class Recorder {
   double warmup_;
   std::vector<Event> buffer_;
   std::uint64_t events_ = 0;
+  std::vector<std::uint64_t> by_source_ = std::vector<std::uint64_t>(sources_.size());
+  std::function<void(const Recorder&)> watch_;
+  std::uint64_t watch_every_ = 0, next_watch_ = UINT64_MAX;
   std::uint64_t fingerprint_ = 0xcbf29ce484222325ULL;  // FNV-1a offset basis
   std::vector<LedgerEntry> ledger_;
 };

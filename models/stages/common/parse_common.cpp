@@ -70,6 +70,7 @@ sim::Measure unit_of(const sim::Node& n, const std::string& key, double* value) 
     sim::fail(n, key, std::string("expected a capacity like 52 wagons, 225 TEU or 13000 t: ") + e.what());
   }
   if (!(q.value > 0) || q.dim.time != 0) sim::fail(n, key, "expected a capacity above zero like 52 wagons, 225 TEU or 13000 t");
+  if (q.value > sim::kMaxMagnitude) sim::fail(n, key, "\"" + n.scalar + "\" is out of range: at most 1e12");
   *value = q.value;
   switch (q.dim.base) {
     case sim::Base::Teu: return sim::Measure::Teu;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <stdexcept>
 #include <cstdlib>
 
 #include "models/network/network.h"
@@ -27,9 +28,14 @@ double parse_density(const sim::Node& n, const std::string& key) {
 }
 
 double mass_rate_of(const sim::Node& n, const std::string& key, double density) {
-  const sim::Quantity q = sim::as_quantity(n, key, sim::parse_quantity(sim::as_string(n, key)).dim == sim::dims::volume_rate
-                                                        ? sim::dims::volume_rate
-                                                        : sim::dims::mass_rate);
+  // A peek at the unit decides which dimension to expect; text that does not parse at all is left to
+  // as_quantity, which reports it with file:line (found by tools/fuzz: the peek threw past it, abort).
+  sim::Dim expected = sim::dims::mass_rate;
+  try {
+    if (sim::parse_quantity(sim::as_string(n, key)).dim == sim::dims::volume_rate) expected = sim::dims::volume_rate;
+  } catch (const std::invalid_argument&) {
+  }
+  const sim::Quantity q = sim::as_quantity(n, key, expected);
   if (q.dim == sim::dims::volume_rate) {
     if (density <= 0) sim::fail(n, key, "a volume rate needs `density` (bbl/t) on this pipeline to be turned into tonnes");
     return q.value / density;
