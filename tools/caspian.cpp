@@ -129,6 +129,8 @@ struct Merging {
   std::string output, identity;
 };
 const Merging* g_merging = nullptr;
+// The checkpoint of the experiment running now, so an interrupt can say where its finished runs are.
+std::string g_checkpoint;
 
 std::string cwd() {
   char buf[PATH_MAX];
@@ -153,6 +155,7 @@ std::optional<models::PlanResult> execute(const models::ExperimentPlan& plan, co
   u.checkpoint = u.shard.active() ? out + ".shard" + std::to_string(u.shard.k) + "of" + std::to_string(u.shard.n) : out + ".ckpt";
   u.command = g_command;
   u.cwd = cwd();
+  g_checkpoint = u.checkpoint;
   auto r = models::run_plan(plan, u);
   if (r.resumed) std::cerr << "resumed " << r.resumed << " of " << plan.units() << " runs from " << u.checkpoint << "\n";
   if (!u.shard.active()) return r;
@@ -500,7 +503,12 @@ int dispatch(int argc, char** argv) {
     sim::throw_if_stopped();  // a signal during a step that does not look (loading, printing)
     return code;
   } catch (const sim::Interrupted& e) {
-    std::cerr << "stopped: " << e.what() << " (nothing was written)\n";
+    struct stat st;
+    if (!g_checkpoint.empty() && ::stat(g_checkpoint.c_str(), &st) == 0)
+      std::cerr << "stopped: " << e.what() << " (the finished runs are kept in " << g_checkpoint
+                << ": the same command with --resume computes only the rest)\n";
+    else
+      std::cerr << "stopped: " << e.what() << " (nothing was written)\n";
     return e.exit_code();
   } catch (const CLI::Error& e) {
     std::cerr << "error: " << e.what() << "\n";

@@ -65,17 +65,27 @@ PlanResult run_plan(const ExperimentPlan& plan, const UnitOptions& o) {
         o.checkpoint, sim::CheckpointHeader{identity(plan), plan.units(), o.shard, o.cwd, o.command}, o.resume);
     out.resumed = out.checkpoint->done().size();
     const std::string label = plan.kind + (o.shard.active() ? " shard " + o.shard.str() : "");
-    auto lost = sim::run_units(
-        *out.checkpoint, {plan.units(), o.shard, o.jobs, label},
-        [&](std::uint64_t u) {
-          const auto& g = plan.groups[u / R];
-          Simulation s(g.doc, g.scenario, {g.file, "", u % R}, o.limits);
-          s.run();
-          return sim::to_bytes(sim::collect(s.recorder(), s.results()));
-        },
-        [] { sim::Kernel::prebuild(kEngineName); });
-    for (const auto& [u, lost_run] : lost)  // over a limit: the others were stopped; nothing more to do
-      if (lost_run.limit) throw sim::LimitExceeded(lost_run.error);
+    sim::UnitOutcomes lost;
+    try {
+      lost = sim::run_units(
+          *out.checkpoint, {plan.units(), o.shard, o.jobs, label},
+          [&](std::uint64_t u) {
+            const auto& g = plan.groups[u / R];
+            Simulation s(g.doc, g.scenario, {g.file, "", u % R}, o.limits);
+            s.run();
+            return sim::to_bytes(sim::collect(s.recorder(), s.results()));
+          },
+          [] { sim::Kernel::prebuild(kEngineName); });
+    } catch (const sim::Interrupted&) {  // keep what finished for --resume; an empty checkpoint is litter
+      out.checkpoint->sync();
+      if (out.checkpoint->done().empty()) out.checkpoint->remove();
+      throw;
+    }
+    for (const auto& [u, lost_run] : lost)  // over a limit: the others were stopped; a runaway leaves nothing
+      if (lost_run.limit) {
+        out.checkpoint->remove();
+        throw sim::LimitExceeded(lost_run.error);
+      }
     std::uint64_t owned = 0;
     for (std::uint64_t u = 0; u < plan.units(); ++u) owned += o.shard.owns(u);
     const auto finished = out.checkpoint->done().size() + lost.size();
