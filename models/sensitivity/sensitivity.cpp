@@ -110,7 +110,7 @@ void print_table(std::ostream& out, const ss::Report& r, const std::string& path
     out << "\n" << m.name << " (" << m.units << ")" << (morris ? "" : ", at the scenario's values " + sim::format_number(m.base, 1)) << "\n";
     for (const auto& row : m.rows) {
       const auto& p = r.params[static_cast<size_t>(row.parameter)];
-      out << "  " << sim::pad(p.key, 48) << sim::pad(sim::format_number(row.effect.mean, 1), 14) << "["
+      out << "  " << sim::pad(p.key, 48) << " " << sim::pad(sim::format_number(row.effect.mean, 1), 14) << " ["
           << sim::format_number(row.effect.ci_low, 1) << ", " << sim::format_number(row.effect.ci_high, 1) << "]";
       if (morris) out << "  mu " << sim::format_number(row.aux.mean, 1) << "  sigma " << sim::format_number(row.sigma, 1);
       else out << "  low " << sim::format_number(row.aux.mean, 1) << "  high " << sim::format_number(row.aux2.mean, 1);

@@ -54,7 +54,9 @@ void MapReader::finish() const {
     if (key == "assumed") {  // `assumed: {rate: 3..6 /d}`: plausible ranges of sibling values (caspian sensitivity --assumptions)
       if (!value.is_map()) throw ScenarioError(value.where, path(key), "expected a mapping of sibling keys to ranges, like {rate: 3..6 /d}");
       for (const auto& [k, range] : value.entries) {
-        if (!node_.find(k)) throw ScenarioError(range.where, path(key) + "." + k, "marks a range for \"" + k + "\", which is not a key beside it");
+        const std::string sibling = k.substr(0, k.find('.'));  // handling_time.mean: a parameter of a distribution beside it
+        if (!node_.find(sibling))
+          throw ScenarioError(range.where, path(key) + "." + k, "marks a range for \"" + sibling + "\", which is not a key beside it");
         if (!range.is_scalar() || range.scalar.find("..") == std::string::npos)
           throw ScenarioError(range.where, path(key) + "." + k, "expected a range LO..HI with or without a unit, like 3..6 /d");
       }
