@@ -1,6 +1,6 @@
 #pragma once
-// The HDF5 file of `caspian sensitivity` (format caspian-sensitivity/1; layout in
-// docs/results-format.md, "Sensitivity"). Its own writer, apart from the run, sweep and comparison ones.
+// The HDF5 file of `caspian sensitivity` (format caspian-sensitivity/1; layout in docs/sensitivity.md).
+// Its own writer, apart from the run, sweep and comparison ones.
 #include <string>
 
 #include "sim/analysis/sensitivity.h"
