@@ -90,7 +90,7 @@ TEST_CASE("Morris CIs come from the spread over replications") {
   CHECK(e[0].mu_star.ci_high == Approx(4 + 4.968275).epsilon(1e-6));
 }
 
-TEST_CASE("One-at-a-time swings by hand") {
+TEST_CASE("The one-at-a-time design: the scenario, then each parameter at LO and HI") {
   const auto d = oat_design(2);
   REQUIRE(d.points.size() == 5);
   CHECK(std::isnan(d.points[0][0]));
