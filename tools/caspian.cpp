@@ -19,10 +19,12 @@
 #include "models/run/limits.h"
 #include "models/scenario/describe.h"
 #include "models/scenario/observations.h"
+#include "models/sensitivity/sensitivity.h"
 #include "models/run/simulation.h"
 #include "sim/core/errors.h"
 #include "sim/core/stop.h"
 #include "sim/output/experiment_output.h"
+#include "sim/output/sensitivity_output.h"
 #include "sim/kernel/log.h"
 #include "sim/experiment/parallel.h"
 #include "sim/experiment/units.h"
@@ -359,6 +361,41 @@ int cmd_calibrate(CalibrateCli& c) {
   return sim::kExitOk;
 }
 
+// caspian sensitivity: every design point is a group of the same replications (common random numbers).
+struct SensitivityCli {
+  std::vector<std::string> params;
+  models::sensitivity::Options s;
+  bool assumptions = false;
+};
+
+int cmd_sensitivity(const Options& o, SensitivityCli& c) {
+  auto base = load(o.scenarios[0], o.sets, o);
+  auto specs = c.params;
+  if (c.assumptions) {
+    const auto marked = models::sensitivity::marked_assumptions(base.doc.root);
+    if (marked.empty()) throw sim::ScenarioError(sim::Where{o.scenarios[0], 0, 0}, "assumed", "--assumptions: the scenario marks no `assumed:` ranges");
+    specs.insert(specs.end(), marked.begin(), marked.end());
+  }
+  c.s.replications = o.replications;
+  c.s.seed = base.scenario.seed;
+  const auto setup = models::sensitivity::setup(base.doc.root, specs, c.s);
+  models::ExperimentPlan plan{"sensitivity", {}, o.replications, setup.extra};
+  for (const auto& point_sets : setup.sets) {  // every point is loaded (and checked) before any runs
+    std::vector<std::string> sets = o.sets;
+    sets.insert(sets.end(), point_sets.begin(), point_sets.end());
+    plan.groups.push_back(group_of(load(o.scenarios[0], sets, o), o.scenarios[0]));
+  }
+  const std::string out = output_of(o, "-sensitivity");
+  auto r = execute(plan, o, out);
+  if (!r) return sim::kExitOk;
+  const auto report = models::sensitivity::report(setup, c.s, r->experiments);
+  sim::write_sensitivity_file(out, models::run_info(base.doc, base.scenario, o.scenarios[0], static_cast<std::uint64_t>(o.replications)), report);
+  if (r->checkpoint) r->checkpoint->remove();
+  if (o.summary == "json") std::cout << models::sensitivity::to_json(report, out).dump(2) << "\n";
+  else models::sensitivity::print_table(std::cout, report, out);
+  return sim::kExitOk;
+}
+
 int dispatch(int argc, char** argv);
 
 // Joins shard files into the file one machine would have written, by repeating the shards' command
@@ -398,7 +435,7 @@ int dispatch(int argc, char** argv) {
       "--max-memory), 5 output error, 130 SIGINT, 143 SIGTERM.");
   sim::install_stop_handlers();  // a signal only sets a flag; every command then stops cleanly
 
-  Options run_o, cmp_o, sweep_o, val_o, desc_o;
+  Options run_o, cmp_o, sweep_o, val_o, desc_o, sens_o;
   bool describe_json = false;
   auto* run = app.add_subcommand("run", "Run a scenario (once, or --replications N in parallel), write HDF5 results, print a summary");
   add_common(run, run_o, false);
@@ -456,6 +493,20 @@ int dispatch(int argc, char** argv) {
                                             "the result file one machine would have written");
   merge->add_option("shards", shard_files, "Shard files, all N of them, in any order")->required()->check(CLI::ExistingFile);
   merge->add_option("-o,--output", merge_output, "Result file")->required();
+  SensitivityCli sens;
+  auto* sensitivity = app.add_subcommand("sensitivity", "How much each parameter moves each metric: Morris screening or one-at-a-time "
+                                                        "swings (tornado), common random numbers, 95% CIs over replications, ranked");
+  add_common(sensitivity, sens_o, false);
+  add_experiment(sensitivity, sens_o, "Result file (default: results/<scenario>-sensitivity.h5)");
+  sensitivity->add_option("--param", sens.params,
+                          "KEY=LO..HI as calibrate takes it (flows.x.arrivals=2..10, flows.x.profile=0.8..1.2 scales a profile); repeatable");
+  sensitivity->add_flag("--assumptions", sens.assumptions, "Also screen every range the scenario marks with `assumed:`");
+  sensitivity->add_option("--method", sens.s.method, "morris (elementary effects, screening) or oat (one at a time, LO and HI: a tornado)")
+      ->check(CLI::IsMember({"morris", "oat"}));
+  sensitivity->add_option("--trajectories", sens.s.trajectories, "Morris trajectories r (default 10): r (k + 1) design points")
+      ->check(CLI::Range(1, 100000));
+  sensitivity->add_option("--levels", sens.s.levels, "Morris grid levels p, even (default 4)")->check(CLI::Range(2, 1000));
+  sens_o.replications = 10;
   cmp_o.replications = 30;
   sweep_o.replications = 10;
 
@@ -467,8 +518,13 @@ int dispatch(int argc, char** argv) {
   }
 
   if (calibrate->parsed()) sim::bind_symbols_before_forking(argv);
-  const Options& active = run->parsed() ? run_o : compare->parsed() ? cmp_o : sweep->parsed() ? sweep_o : describe->parsed() ? desc_o : val_o;
-  const bool forks = (run->parsed() && *run_o.reps_opt) || compare->parsed() || sweep->parsed();
+  const Options& active = run->parsed()           ? run_o
+                          : compare->parsed()     ? cmp_o
+                          : sweep->parsed()       ? sweep_o
+                          : sensitivity->parsed() ? sens_o
+                          : describe->parsed()    ? desc_o
+                                                  : val_o;
+  const bool forks = (run->parsed() && *run_o.reps_opt) || compare->parsed() || sweep->parsed() || sensitivity->parsed();
   if (forks && !g_merging) sim::bind_symbols_before_forking(argv);
   // merge sets logging up when it repeats the shards' command
   if (!merge->parsed()) sim::log::setup(calibrate->parsed() ? cal.log_level : active.log_level);
@@ -482,6 +538,10 @@ int dispatch(int argc, char** argv) {
     if (run->parsed()) return cmd_run(run_o);
     if (compare->parsed()) return cmd_compare(cmp_o);
     if (sweep->parsed()) return cmd_sweep(sweep_o);
+    if (sensitivity->parsed()) {
+      if (sens.s.levels % 2) throw CLI::ValidationError("--levels", "must be even (the standard Morris design)");
+      return cmd_sensitivity(sens_o, sens);
+    }
     if (describe->parsed()) {
       if (desc_o.scenarios.empty()) {
         if (describe_json) std::cout << models::describe_keys_json().dump(2) << "\n";

@@ -12,6 +12,9 @@ const sim::KeyDocs kIdentity = {
     {"route", "list of stage names", "required", "the stages its consignments pass, in order"},
     {"first", "a date", "optional, default the run's start", "first day it creates consignments"},
     {"until", "a date", "optional, default the run's end", "last day it creates consignments"},
+    {"assumed", "a mapping of keys beside it to ranges, like {rate: 3..6 trains/d} or {handling_time.mean: 3h..6h}", "optional",
+     "marks those values as assumptions with a plausible range LO..HI (bounds as --param takes them); `caspian sensitivity "
+     "--assumptions` screens every marked range"},
 };
 
 sim::KeyDocs with_identity(const char* class_presence, sim::KeyDocs own) {

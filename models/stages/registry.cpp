@@ -40,6 +40,9 @@ const sim::KeyDocs& common_stage_keys() {
       {"type", "a stage type (caspian describe lists them)", "required", "what kind of place this is"},
       {"description", "text", "optional", "a longer description, kept in the scenario text"},
       {"source", "text", "optional", "where the parameters come from"},
+      {"assumed", "a mapping of keys beside it to ranges, like {rate: 3..6 trains/d} or {handling_time.mean: 3h..6h}", "optional",
+        "marks those values as assumptions with a plausible range LO..HI (bounds as --param takes them); `caspian sensitivity "
+        "--assumptions` screens every marked range"},
   };
   return keys;
 }

@@ -51,6 +51,17 @@ const Node& MapReader::required(const std::string& key) {
 void MapReader::finish() const {
   for (const auto& [key, value] : node_.entries) {
     if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
+    if (key == "assumed") {  // `assumed: {rate: 3..6 /d}`: plausible ranges of sibling values (caspian sensitivity --assumptions)
+      if (!value.is_map()) throw ScenarioError(value.where, path(key), "expected a mapping of sibling keys to ranges, like {rate: 3..6 /d}");
+      for (const auto& [k, range] : value.entries) {
+        const std::string sibling = k.substr(0, k.find('.'));  // handling_time.mean: a parameter of a distribution beside it
+        if (!node_.find(sibling))
+          throw ScenarioError(range.where, path(key) + "." + k, "marks a range for \"" + sibling + "\", which is not a key beside it");
+        if (!range.is_scalar() || range.scalar.find("..") == std::string::npos)
+          throw ScenarioError(range.where, path(key) + "." + k, "expected a range LO..HI with or without a unit, like 3..6 /d");
+      }
+      continue;
+    }
     std::string msg = "unknown key \"" + key + "\"";
     const std::string hint = closest(key, known_);
     if (!hint.empty()) msg += "; did you mean \"" + hint + "\"?";

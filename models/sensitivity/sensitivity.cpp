@@ -1,0 +1,123 @@
+#include "models/sensitivity/sensitivity.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "generated/version.h"
+#include "sim/core/errors.h"
+#include "sim/output/text_format.h"
+
+namespace models::sensitivity {
+namespace ss = sim::sensitivity;
+
+Setup setup(const sim::Node& root, const std::vector<std::string>& specs, const Options& o) {
+  Setup s;
+  if (specs.empty()) throw sim::ScenarioError(sim::Where{"--param", 0, 0}, "", "give at least one --param KEY=LO..HI (or --assumptions)");
+  for (const auto& spec : specs) {
+    s.params.push_back(calibration::resolve_param(root, spec));
+    for (size_t i = 0; i + 1 < s.params.size(); ++i)
+      if (s.params[i].path == s.params.back().path)
+        throw sim::ScenarioError(sim::Where{"--param " + spec, 0, 0}, s.params.back().key, "the same parameter is given twice");
+  }
+  const int k = static_cast<int>(s.params.size());
+  s.design = o.method == "morris" ? ss::morris_design(k, o.trajectories, o.levels, o.seed) : ss::oat_design(k);
+  s.extra = o.method + ";" + std::to_string(o.trajectories) + ";" + std::to_string(o.levels) + ";" + std::to_string(o.seed) + ";";
+  for (const auto& p : s.params) s.extra += p.spec + ";";
+  for (const auto& x : s.design.points) {
+    s.sets.emplace_back();
+    s.values.emplace_back();
+    for (size_t i = 0; i < s.params.size(); ++i) {
+      const auto& p = s.params[i];
+      if (std::isnan(x[i])) {
+        s.values.back().push_back(p.start);
+        continue;
+      }
+      const double v = p.bounds.lo + x[i] * (p.bounds.hi - p.bounds.lo);
+      s.values.back().push_back(v);
+      s.sets.back().push_back(calibration::set_assignment(p, v));
+    }
+  }
+  return s;
+}
+
+ss::Report report(const Setup& s, const Options& o, const std::vector<sim::Experiment>& points) {
+  ss::Report r;
+  r.method = o.method;
+  r.design = s.design;
+  r.values = s.values;
+  r.replications = o.replications;
+  for (const auto& p : s.params) r.params.push_back({p.key, p.unit, p.bounds.lo, p.bounds.hi, p.start});
+  // Common random numbers pair replication r across points: keep only those that ran everywhere.
+  for (int rep = 0; rep < o.replications; ++rep) {
+    bool all = true;
+    for (const auto& e : points) all = all && e.ok[static_cast<size_t>(rep)];
+    if (all) r.used.push_back(rep);
+  }
+  if (r.used.empty()) {
+    std::string why;
+    for (const auto& e : points)
+      for (size_t rep = 0; rep < e.ok.size() && why.empty(); ++rep)
+        if (!e.ok[rep]) why = e.errors[rep];
+    throw sim::SimulationError("no replication ran at every design point; the first failure: " + why);
+  }
+  const auto& layout = points[0].layout;
+  for (size_t m = 0; m < layout.metrics.size(); ++m) {
+    ss::MetricReport mr{layout.metrics[m], layout.metric_units[m], {}, 0, {}};
+    for (const auto& e : points) {
+      mr.output.emplace_back();
+      for (int rep : r.used) mr.output.back().push_back(e.reps[static_cast<size_t>(rep)].metric_total[m]);
+    }
+    ss::analyse(r, mr);
+    r.metrics.push_back(std::move(mr));
+  }
+  return r;
+}
+
+namespace {
+nlohmann::json num(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+nlohmann::json ci(const ss::Estimate& e) { return {num(e.ci_low), num(e.ci_high)}; }
+}  // namespace
+
+nlohmann::json to_json(const ss::Report& r, const std::string& path) {
+  nlohmann::json j{{"format", "caspian-sensitivity/1"}, {"version", sim::kVersion}, {"command", "sensitivity"}, {"method", r.method},
+                   {"replications", r.replications}, {"replications_used", r.used.size()}, {"design_points", r.design.points.size()},
+                   {"results", path}};
+  if (r.method == "morris") j["trajectories"] = r.design.trajectories, j["levels"] = r.design.levels;
+  j["parameters"] = nlohmann::json::array();
+  for (const auto& p : r.params) j["parameters"].push_back({{"parameter", p.key}, {"unit", p.unit}, {"low", p.low}, {"high", p.high}, {"base", p.base}});
+  j["metrics"] = nlohmann::json::object();
+  for (const auto& m : r.metrics) {
+    auto& rows = j["metrics"][m.name] = nlohmann::json::array();
+    for (const auto& row : m.rows) {
+      nlohmann::json x{{"parameter", r.params[static_cast<size_t>(row.parameter)].key}, {"effect", num(row.effect.mean)}, {"ci", ci(row.effect)},
+                       {"units", m.units}};
+      if (r.method == "morris") x["mu"] = num(row.aux.mean), x["mu_ci"] = ci(row.aux), x["sigma"] = num(row.sigma);
+      else x["low"] = num(row.aux.mean), x["high"] = num(row.aux2.mean), x["base"] = num(m.base);
+      rows.push_back(x);
+    }
+  }
+  return j;
+}
+
+void print_table(std::ostream& out, const ss::Report& r, const std::string& path) {
+  const bool morris = r.method == "morris";
+  out << (morris ? "Morris screening: " + std::to_string(r.design.trajectories) + " trajectories, " + std::to_string(r.design.levels) + " levels"
+                 : std::string("One-at-a-time swings")) << ", " << r.design.points.size() << " design points x " << r.used.size() << " replications"
+      << (static_cast<int>(r.used.size()) < r.replications ? " (of " + std::to_string(r.replications) + ": failed ones dropped everywhere)" : "")
+      << "\neffect = " << (morris ? "mu* (mean |elementary effect|)" : "metric at HI - metric at LO")
+      << " over each parameter's whole range, 95% CI over replications; ranked\n";
+  for (const auto& m : r.metrics) {
+    out << "\n" << m.name << " (" << m.units << ")" << (morris ? "" : ", at the scenario's values " + sim::format_number(m.base, 1)) << "\n";
+    for (const auto& row : m.rows) {
+      const auto& p = r.params[static_cast<size_t>(row.parameter)];
+      out << "  " << sim::pad(p.key, 48) << " " << sim::pad(sim::format_number(row.effect.mean, 1), 14) << " ["
+          << sim::format_number(row.effect.ci_low, 1) << ", " << sim::format_number(row.effect.ci_high, 1) << "]";
+      if (morris) out << "  mu " << sim::format_number(row.aux.mean, 1) << "  sigma " << sim::format_number(row.sigma, 1);
+      else out << "  low " << sim::format_number(row.aux.mean, 1) << "  high " << sim::format_number(row.aux2.mean, 1);
+      out << "\n";
+    }
+  }
+  out << "\nresults: " << path << "\n";
+}
+
+}  // namespace models::sensitivity
