@@ -126,7 +126,8 @@ H5::DataSet dimension(const H5::Group& g, const std::string& name, const Axis& a
 void attach(const H5::Group& g, const H5::DataSet& ds, const Axes& axes, const std::vector<std::string>& dims) {
   for (size_t i = 0; i < dims.size(); ++i) {
     const auto scale = dimension(g, dims[i], find_axis(axes, dims[i]));
-    if (H5DSattach_scale(ds.getId(), scale.getId(), static_cast<unsigned>(i)) < 0)
+    if (H5DSattach_scale(ds.getId(), scale.getId(), static_cast<unsigned>(i)) < 0 ||
+        H5DSset_label(ds.getId(), static_cast<unsigned>(i), dims[i].c_str()) < 0)  // h5py: ds.dims[i].label
       throw OutputError("cannot attach dimension " + dims[i]);
   }
 }
