@@ -65,6 +65,32 @@ H5::CompType event_type() {
   return t;
 }
 
+// Monthly transit-time statistics of one service by delivery month: [statistic x month].
+void write_monthly_transit(const H5::Group& g, h5::Axes axes, const Calendar& cal, const TransitStats& t, const std::vector<bool>& warm) {
+  const std::vector<std::string> names{"mean", "p50", "p95", "n"};
+  axes.push_back({"statistic", h5::label_axis(names, "over the consignments delivered in the month")});
+  const size_t months = warm.size();
+  std::vector<std::vector<double>> by_month(months);
+  for (size_t k = 0; k < t.days.size(); ++k) {
+    const int m = cal.month_of_day(cal.day_at(t.at[k]));
+    if (m >= 0 && static_cast<size_t>(m) < months) by_month[m].push_back(t.days[k]);
+  }
+  std::vector<double> flat(names.size() * months, std::nan(""));
+  for (size_t m = 0; m < months; ++m) {
+    const auto& v = by_month[m];
+    flat[3 * months + m] = warm[m] ? std::nan("") : static_cast<double>(v.size());
+    if (v.empty() || warm[m]) continue;
+    double sum = 0;
+    for (double x : v) sum += x;
+    flat[m] = sum / static_cast<double>(v.size());
+    flat[months + m] = percentile(v, 50);
+    flat[2 * months + m] = percentile(v, 95);
+  }
+  auto ds = h5::variable(g, "monthly", axes, {"statistic", "month"}, flat);
+  attr(ds, "units", std::string("d (n: consignments)"));
+  attr(ds, "description", std::string("transit time of the consignments delivered in each month: mean, p50, p95 and their number n"));
+}
+
 }  // namespace
 
 struct ResultFile::Impl {
@@ -238,6 +264,13 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
       const h5::Axes taxes{{"delivery", h5::index_axis(d.size(), "consignment delivered after the warm-up, in delivery order")}};
       auto ds = h5::variable(g, "days", taxes, {"delivery"}, d);
       attr(ds, "units", std::string("d"));
+      std::vector<double> at;
+      for (double t : rec.transit()[s].at) at.push_back(t / 86400.0);
+      auto when = h5::variable(g, "delivered", taxes, {"delivery"}, at);
+      attr(when, "units", "days since " + info.start_date);
+      attr(when, "calendar", std::string("proleptic_gregorian"));
+      attr(when, "description", std::string("when the consignment was delivered"));
+      write_monthly_transit(g, axes, cal, rec.transit()[s], warm);
       attr(g, "units", std::string("d"));
       attr(g, "p50", percentile(d, 50));
       attr(g, "p95", percentile(d, 95));
