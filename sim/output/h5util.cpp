@@ -65,32 +65,6 @@ H5::Group group(const H5::Group& parent, const std::string& name) {
   return g;
 }
 
-H5::DataSet series(const H5::Group& g, const std::string& name, const std::vector<double>& values) {
-  const hsize_t n = values.size();
-  auto ds = g.createDataSet(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(1, &n), untimed_dcpl());
-  ds.write(values.data(), H5::PredType::NATIVE_DOUBLE);
-  return ds;
-}
-
-void strings(const H5::Group& g, const std::string& name, const std::vector<std::string>& values) {
-  const auto t = string_type();
-  std::vector<const char*> ptrs;
-  for (const auto& v : values) ptrs.push_back(v.c_str());
-  const hsize_t n = values.size();
-  auto ds = g.createDataSet(name, t, H5::DataSpace(1, &n), untimed_dcpl());
-  if (n) ds.write(ptrs.data(), t);
-}
-
-H5::DataSet matrix(const H5::Group& g, const std::string& name, const std::vector<std::vector<double>>& rows, size_t columns) {
-  const hsize_t dims[2] = {rows.size(), columns};
-  std::vector<double> flat(rows.size() * columns, std::nan(""));
-  for (size_t r = 0; r < rows.size(); ++r)
-    for (size_t c = 0; c < columns && c < rows[r].size(); ++c) flat[r * columns + c] = rows[r][c];
-  auto ds = g.createDataSet(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(2, dims), untimed_dcpl());
-  if (!flat.empty()) ds.write(flat.data(), H5::PredType::NATIVE_DOUBLE);
-  return ds;
-}
-
 namespace {
 
 const Axis& find_axis(const Axes& axes, const std::string& name) {
@@ -214,11 +188,13 @@ Axis label_axis(const std::vector<std::string>& labels, const std::string& descr
 
 std::vector<bool> warmup_months(const std::vector<std::string>& labels, const std::string& start_date, const std::string& end_date,
                                 double warmup_s) {
+  std::vector<bool> out(labels.size(), false);
+  if (warmup_s <= 0) return out;  // no dates needed (a run without warm-up may not carry them)
+  out.clear();
   const double warm_end = static_cast<double>(parse_date(start_date)) + warmup_s / 86400.0;
-  std::vector<bool> out;
   for (size_t m = 0; m < labels.size(); ++m) {
     const long end = m + 1 < labels.size() ? month_day(labels[m + 1]) : parse_date(end_date) + 1;
-    out.push_back(warmup_s > 0 && static_cast<double>(end) <= warm_end);
+    out.push_back(static_cast<double>(end) <= warm_end);
   }
   return out;
 }
@@ -226,7 +202,8 @@ std::vector<bool> warmup_months(const std::vector<std::string>& labels, const st
 void warmup_attrs(const H5::H5Object& obj, const RunInfo& info, const std::vector<bool>& warm) {
   const double days = info.warmup_s / 86400.0;
   attr(obj, "warmup_days", days);
-  attr(obj, "warmup_end", format_date(parse_date(info.start_date) + static_cast<long>(std::ceil(days))));
+  attr(obj, "warmup_end", info.start_date.empty() ? std::string()
+                                                   : format_date(parse_date(info.start_date) + static_cast<long>(std::ceil(days))));
   double n = 0;
   for (bool w : warm) n += w;
   attr(obj, "warmup_months", n);

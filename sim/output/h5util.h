@@ -27,10 +27,6 @@ void attr_u64(const H5::H5Object& obj, const std::string& name, std::uint64_t va
 void attr(const H5::H5Object& obj, const std::string& name, const std::vector<std::string>& values);
 H5::DSetCreatPropList untimed_dcpl();
 H5::Group group(const H5::Group& parent, const std::string& name);
-H5::DataSet series(const H5::Group& g, const std::string& name, const std::vector<double>& values);
-// Rows of equal length as a 2-D dataset [rows x columns]; NaN-padded if a row is short.
-H5::DataSet matrix(const H5::Group& g, const std::string& name, const std::vector<std::vector<double>>& rows, size_t columns);
-void strings(const H5::Group& g, const std::string& name, const std::vector<std::string>& values);
 H5::StrType string_type();
 
 // Dimension scales (netCDF-4 dimensions), so xarray (h5netcdf) and netCDF readers see named dims
