@@ -1,8 +1,9 @@
 #include "sim/output/experiment_output.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <algorithm>
+#include <cstdlib>
 #include <map>
 
 #include "sim/core/calendar.h"
@@ -41,29 +42,52 @@ void summary_attrs(const H5::H5Object& obj, const std::string& prefix, const Sum
   attr(obj, prefix + "n", static_cast<double>(s.n));
 }
 
-// FIELD picks a [index][month] matrix out of a replication's results (metrics or a resource series).
-using Matrix = std::vector<std::vector<double>>;
-template <class Field>
-void monthly_summary(const H5::Group& g, const Experiment& e, Field field, size_t index, const std::string& units) {
-  const size_t months = e.layout.months.size();
-  std::vector<double> mean(months), lo(months), hi(months), p5(months), p95(months);
-  for (size_t m = 0; m < months; ++m) {
-    const auto s = summarize(ok_values(e, [&](const ReplicationResult& r) { return field(r)[index][m]; }));
-    mean[m] = s.mean;
-    lo[m] = s.ci_low;
-    hi[m] = s.ci_high;
-    p5[m] = s.p5;
-    p95[m] = s.p95;
-  }
-  for (const auto& [name, v] : std::vector<std::pair<std::string, std::vector<double>>>{
-           {"monthly_mean", mean}, {"monthly_ci_low", lo}, {"monthly_ci_high", hi}, {"monthly_p5", p5}, {"monthly_p95", p95}})
-    attr(h5::series(g, name, v), "units", units);
+// The statistics over replications that the `statistic` dimension holds, in this order.
+const std::vector<std::string>& statistic_names() {
+  static const std::vector<std::string> names{"mean", "ci_low", "ci_high", "sd", "p5", "p50", "p95", "n"};
+  return names;
+}
+std::vector<double> statistic_values(const Summary& s) { return {s.mean, s.ci_low, s.ci_high, s.sd, s.p5, s.p50, s.p95, double(s.n)}; }
+
+// The axes of a replications group: month, replication, statistic.
+h5::Axes experiment_axes(const Experiment& e) {
+  return {{"month", h5::month_axis(e.layout.months)},
+          {"replication", h5::index_axis(e.reps.size(), "replication number (its random streams are drawn from seed and this)")},
+          {"statistic", h5::label_axis(statistic_names(), "over the successful replications: mean, 95% CI (Student t), sd, "
+                                                          "percentiles, n")}};
 }
 
+std::vector<bool> warm_months(const Experiment& e) {
+  return h5::warmup_months(e.layout.months, e.info.start_date, e.info.end_date, e.info.warmup_s);
+}
+
+using Matrix = std::vector<std::vector<double>>;
+
+// A [statistic x month] variable: the statistics over replications of VALUE(replication, month);
+// months wholly inside the warm-up are NaN.
+template <class Value>
+H5::DataSet monthly_stats(const H5::Group& g, const std::string& name, const h5::Axes& axes, const std::vector<bool>& warm,
+                          Value value) {
+  const size_t months = warm.size(), k = statistic_names().size();
+  std::vector<double> flat(k * months, std::nan(""));
+  for (size_t m = 0; m < months; ++m) {
+    if (warm[m]) continue;
+    const auto v = statistic_values(summarize(value(m)));
+    for (size_t s = 0; s < k; ++s) flat[s * months + m] = v[s];
+  }
+  return h5::variable(g, name, axes, {"statistic", "month"}, flat);
+}
+
+// FIELD picks a [index][month] matrix out of a replication's results (metrics or a resource series):
+// its [replication][month] rows for INDEX, warm-up months NaN, failed replications NaN.
 template <class Field>
-Matrix rows(const Experiment& e, Field field, size_t index) {
+Matrix rows(const Experiment& e, Field field, size_t index, const std::vector<bool>& warm) {
   Matrix out;
-  for (size_t r = 0; r < e.reps.size(); ++r) out.push_back(e.ok[r] ? field(e.reps[r])[index] : std::vector<double>{});
+  for (size_t r = 0; r < e.reps.size(); ++r) {
+    out.push_back(e.ok[r] ? field(e.reps[r])[index] : std::vector<double>{});
+    for (size_t m = 0; m < out.back().size() && m < warm.size(); ++m)
+      if (warm[m]) out.back()[m] = std::nan("");
+  }
   return out;
 }
 
@@ -74,38 +98,32 @@ auto series_of(size_t s) {
   return [s](const ReplicationResult& r) -> const Matrix& { return r.series[s]; };
 }
 
-void write_experiment(const H5::Group& root, const Experiment& e) {
-  const auto& info = e.info;
+void units_description(const H5::H5Object& o, const std::string& units, const std::string& description) {
+  attr(o, "units", units);
+  attr(o, "description", description);
+}
+
+void write_metrics(const H5::Group& root, const Experiment& e, const h5::Axes& axes, const std::vector<bool>& warm) {
   const auto& l = e.layout;
-  h5::write_run_attributes(root, info, "caspian-replications/1");
-  h5::attr_u64(root, "replications", e.reps.size());
-  h5::attr_u64(root, "failed", e.reps.size() - e.succeeded().size());
-  const auto bc = binding_constraint(e);
-  attr(root, "binding_constraint", bc.resource);
-  attr(root, "binding_constraint_utilisation", bc.utilisation.mean);
-  attr(root, "binding_constraint_is_binding", bc.binding ? 1.0 : 0.0);
-  const size_t months = l.months.size();
-
-  auto cal = h5::group(root, "calendar");
-  h5::strings(cal, "month", l.months);
-
-  auto reps = h5::group(root, "replications");
-  h5::series(reps, "ok", per_rep(e, [](const ReplicationResult&) { return 1.0; }));
-  std::vector<std::string> errors = e.errors;
-  h5::strings(reps, "error", errors);
-  attr(h5::series(reps, "events", per_rep(e, [](const ReplicationResult& r) { return r.events; })), "units", std::string("events"));
-
   auto mg = h5::group(root, "metrics");
+  auto tg = h5::group(root, "metric_totals");
+  auto sg = h5::group(root, "metric_stats");
   for (size_t i = 0; i < l.metrics.size(); ++i) {
-    auto g = h5::group(mg, l.metrics[i]);
-    attr(g, "units", l.metric_units[i]);
-    attr(g, "description", l.metric_descriptions[i]);
-    attr(h5::matrix(g, "monthly", rows(e, metric_monthly, i), months), "dims", std::string("replication x month"));
-    attr(h5::series(g, "total", per_rep(e, [&](const ReplicationResult& r) { return r.metric_total[i]; })), "units", l.metric_units[i]);
-    summary_attrs(g, "total_", summarize(ok_values(e, [&](const ReplicationResult& r) { return r.metric_total[i]; })));
-    monthly_summary(g, e, metric_monthly, i, l.metric_units[i]);
+    auto total = [&](const ReplicationResult& r) { return r.metric_total[i]; };
+    auto ds = h5::variable2(mg, l.metrics[i], axes, {"replication", "month"}, rows(e, metric_monthly, i, warm));
+    units_description(ds, l.metric_units[i], l.metric_descriptions[i]);
+    summary_attrs(ds, "total_", summarize(ok_values(e, total)));
+    units_description(h5::variable(tg, l.metrics[i], axes, {"replication"}, per_rep(e, total)), l.metric_units[i],
+                      "run total after the warm-up: " + l.metric_descriptions[i]);
+    auto st = monthly_stats(sg, l.metrics[i], axes, warm, [&](size_t m) {
+      return ok_values(e, [&](const ReplicationResult& r) { return r.metric_monthly[i][m]; });
+    });
+    units_description(st, l.metric_units[i], "statistics over replications of the monthly count: " + l.metric_descriptions[i]);
   }
+}
 
+void write_targets(const H5::Group& root, const Experiment& e, const h5::Axes& axes) {
+  const auto& l = e.layout;
   auto tg = h5::group(root, "targets");
   for (size_t i = 0; i < l.targets.size(); ++i) {
     const auto& t = l.targets[i];
@@ -117,42 +135,84 @@ void write_experiment(const H5::Group& root, const Experiment& e) {
     attr(g, "units", l.target_units[i]);
     attr(g, "source", t.source);
     attr(g, "tolerance_pct", t.tolerance_pct);
-    h5::series(g, "simulated", per_rep(e, [&](const ReplicationResult& r) { return r.target_simulated[i]; }));
-    const auto s = summarize(ok_values(e, [&](const ReplicationResult& r) { return r.target_simulated[i]; }));
+    auto value = [&](const ReplicationResult& r) { return r.target_simulated[i]; };
+    units_description(h5::variable(g, "simulated", axes, {"replication"}, per_rep(e, value)), l.target_units[i],
+                      "the metric's total over the target's dates, per replication");
+    const auto s = summarize(ok_values(e, value));
     summary_attrs(g, "", s);
     attr(g, "error_pct", 100 * (s.mean - t.observed) / t.observed);
     attr(g, "observed_inside_ci", t.observed >= s.ci_low && t.observed <= s.ci_high ? 1.0 : 0.0);
     attr(g, "inside_tolerance", std::string(inside_tolerance(100 * (s.mean - t.observed) / t.observed, t.tolerance_pct)));
     attr(g, "file", t.file);
   }
+}
 
+void write_resources(const H5::Group& root, const Experiment& e, const h5::Axes& axes, const std::vector<bool>& warm) {
+  const auto& l = e.layout;
   auto rg = h5::group(root, "resources");
   for (size_t i = 0; i < l.resources.size(); ++i) {
     auto g = h5::group(rg, l.resources[i]);
     attr(g, "kind", l.resource_kinds[i]);
     const auto& table = resource_series();
-    for (size_t s = 0; s < table.size(); ++s) {
-      auto ds = h5::matrix(g, table[s].name, rows(e, series_of(s), i), months);
-      attr(ds, "units", table[s].unit);
-      attr(ds, "description", table[s].description);
-    }
+    for (size_t s = 0; s < table.size(); ++s)
+      units_description(h5::variable2(g, table[s].name, axes, {"replication", "month"}, rows(e, series_of(s), i, warm)), table[s].unit,
+                        table[s].description);
     const size_t u = resource_series_index("utilisation");
-    monthly_summary(g, e, series_of(u), i, table[u].unit);
+    auto st = monthly_stats(g, "utilisation_stats", axes, warm, [&](size_t m) {
+      return ok_values(e, [&](const ReplicationResult& r) { return r.series[u][i][m]; });
+    });
+    units_description(st, table[u].unit, "statistics over replications of the monthly utilisation");
     summary_attrs(g, "utilisation_", summarize(ok_values(e, [&](const ReplicationResult& r) { return r.utilisation_mean[i]; })));
     double flagged = 0;
     for (const auto* r : e.succeeded())
       for (const auto& b : r->bottlenecks) flagged += b == l.resources[i];
     attr(g, "bottleneck_share", e.succeeded().empty() ? 0.0 : flagged / static_cast<double>(e.succeeded().size()));
   }
+}
 
+void write_transit(const H5::Group& root, const Experiment& e, const h5::Axes& axes) {
+  const auto& l = e.layout;
   auto trg = h5::group(root, "transit_time");
   for (size_t i = 0; i < l.sources.size(); ++i) {
     auto g = h5::group(trg, l.sources[i]);
     attr(g, "units", std::string("d"));
-    h5::series(g, "mean", per_rep(e, [&](const ReplicationResult& r) { return r.transit_mean[i]; }));
-    h5::series(g, "p50", per_rep(e, [&](const ReplicationResult& r) { return r.transit_p50[i]; }));
-    h5::series(g, "p95", per_rep(e, [&](const ReplicationResult& r) { return r.transit_p95[i]; }));
+    const std::pair<const char*, std::vector<double> ReplicationResult::*> stats[] = {
+        {"mean", &ReplicationResult::transit_mean}, {"p50", &ReplicationResult::transit_p50}, {"p95", &ReplicationResult::transit_p95}};
+    for (const auto& [name, field] : stats)
+      units_description(h5::variable(g, name, axes, {"replication"}, per_rep(e, [&](const ReplicationResult& r) { return (r.*field)[i]; })),
+                        "d", std::string(name) + " transit time (creation to delivery) of the consignments delivered after the warm-up");
   }
+}
+
+void write_experiment(const H5::Group& root, const Experiment& e) {
+  const auto& info = e.info;
+  const auto& l = e.layout;
+  h5::write_run_attributes(root, info, "caspian-replications/2");
+  h5::attr_u64(root, "replications", e.reps.size());
+  h5::attr_u64(root, "failed", e.reps.size() - e.succeeded().size());
+  const auto bc = binding_constraint(e);
+  attr(root, "binding_constraint", bc.resource);
+  attr(root, "binding_constraint_utilisation", bc.utilisation.mean);
+  attr(root, "binding_constraint_is_binding", bc.binding ? 1.0 : 0.0);
+  const auto warm = warm_months(e);
+  h5::warmup_attrs(root, info, warm);
+  const auto axes = experiment_axes(e);
+
+  auto cal = h5::group(root, "calendar");
+  attr(h5::string_variable(cal, "month_label", axes, "month", l.months), "description", std::string("YYYY-MM"));
+
+  auto reps = h5::group(root, "replications");
+  units_description(h5::variable(reps, "ok", axes, {"replication"}, per_rep(e, [](const ReplicationResult&) { return 1.0; })), "1",
+                    "1 for a replication that finished, NaN for one that failed");
+  attr(h5::string_variable(reps, "error", axes, "replication", e.errors), "description",
+       std::string("why a replication failed (empty if it did not)"));
+  units_description(h5::variable(reps, "events", axes, {"replication"}, per_rep(e, [](const ReplicationResult& r) { return r.events; })),
+                    "events", "model events in the replication");
+
+  write_metrics(root, e, axes, warm);
+  write_targets(root, e, axes);
+  write_resources(root, e, axes, warm);
+  write_transit(root, e, axes);
 }
 
 std::string fmt(double v, int decimals = 1) { return format_number(v, decimals); }  // means: one decimal by default
@@ -178,27 +238,76 @@ void write_experiment_file(const std::string& path, const Experiment& e) {
   tmp.commit();
 }
 
+namespace {
+
+// Monthly paired differences of metric NAME, alternative minus base, replication by replication
+// (both must have succeeded): [statistic x month] over the base's months, NaN where the calendars
+// differ or the metric is not monthly (transit times).
+H5::DataSet monthly_difference(const H5::Group& g, const std::string& name, const h5::Axes& axes, const Experiment& base,
+                               const Experiment& alt) {
+  const auto warm = warm_months(base);
+  const auto find = [&](const Experiment& e) {
+    const auto it = std::find(e.layout.metrics.begin(), e.layout.metrics.end(), name);
+    return it == e.layout.metrics.end() ? std::string::npos : static_cast<size_t>(it - e.layout.metrics.begin());
+  };
+  const size_t i = find(base), j = find(alt);
+  const bool comparable = i != std::string::npos && j != std::string::npos && base.layout.months == alt.layout.months;
+  return monthly_stats(g, name, axes, warm, [&](size_t m) {
+    std::vector<double> d;
+    for (size_t r = 0; comparable && r < base.reps.size() && r < alt.reps.size(); ++r)
+      if (base.ok[r] && alt.ok[r]) d.push_back(alt.reps[r].metric_monthly[j][m] - base.reps[r].metric_monthly[i][m]);
+    return comparable ? d : std::vector<double>{std::nan("")};
+  });
+}
+
+// Run totals of every metric of the base, [scenario x replication], for one table of all scenarios.
+void write_totals(const H5::Group& root, const h5::Axes& axes, const std::vector<std::string>& outer,
+                  const std::vector<const Experiment*>& runs) {
+  auto g = h5::group(root, "totals");
+  const auto& l = runs[0]->layout;
+  for (size_t i = 0; i < l.metrics.size(); ++i) {
+    std::vector<std::vector<double>> table;
+    for (const auto* e : runs) {
+      const auto& ml = e->layout.metrics;
+      const auto it = std::find(ml.begin(), ml.end(), l.metrics[i]);
+      const size_t j = static_cast<size_t>(it - ml.begin());
+      table.push_back(it == ml.end() ? std::vector<double>{} : per_rep(*e, [&](const ReplicationResult& r) { return r.metric_total[j]; }));
+    }
+    units_description(h5::variable2(g, l.metrics[i], axes, {outer[0], "replication"}, table), l.metric_units[i],
+                      "run total after the warm-up, per " + outer[0] + " and replication: " + l.metric_descriptions[i]);
+  }
+}
+
+}  // namespace
+
 void write_comparison_file(const std::string& path, const std::vector<std::string>& labels, const std::vector<Experiment>& runs) {
   h5::TempFile tmp(path);
   h5::guarded("cannot write " + tmp.temp_path(), [&] {
     auto root = tmp.root();
     attr(root, "simulator", std::string("caspian"));
-    attr(root, "format", std::string("caspian-comparison/1"));
+    attr(root, "format", std::string("caspian-comparison/2"));
     attr(root, "base", labels[0]);
     attr(root, "scenarios", labels);
     auto sg = h5::group(root, "scenarios");
     for (size_t k = 0; k < runs.size(); ++k) write_experiment(h5::group(sg, labels[k]), runs[k]);
+    auto axes = experiment_axes(runs[0]);
+    axes.push_back({"scenario", h5::label_axis(labels, "the scenario's label; the first is the base")});
+    std::vector<const Experiment*> all;
+    for (const auto& e : runs) all.push_back(&e);
+    write_totals(root, axes, {"scenario"}, all);
     auto cg = h5::group(root, "comparison");
     for (size_t k = 1; k < runs.size(); ++k) {
       auto ag = h5::group(cg, labels[k]);
       for (const auto& p : paired_differences(runs[0], runs[k])) {
-        auto g = h5::group(ag, p.metric);
-        attr(g, "units", p.units);
-        attr(g, "description", std::string("paired difference of run totals, alternative minus base, common random numbers"));
-        summary_attrs(g, "diff_", p.diff);
-        summary_attrs(g, "base_", p.base);
-        summary_attrs(g, "alt_", p.alt);
-        attr(g, "significant", p.significant ? 1.0 : 0.0);
+        auto ds = monthly_difference(ag, p.metric, axes, runs[0], runs[k]);
+        attr(ds, "units", p.units);
+        attr(ds, "description", std::string("paired difference, alternative minus base, common random numbers: the data are "
+                                            "monthly (statistic x month; NaN for transit times); diff_*, base_*, alt_* "
+                                            "are of the run totals (transit times: of the mean transit time)"));
+        summary_attrs(ds, "diff_", p.diff);
+        summary_attrs(ds, "base_", p.base);
+        summary_attrs(ds, "alt_", p.alt);
+        attr(ds, "significant", p.significant ? 1.0 : 0.0);
       }
     }
     return 0;
@@ -206,19 +315,59 @@ void write_comparison_file(const std::string& path, const std::vector<std::strin
   tmp.commit();
 }
 
+namespace {
+
+// A grid value as a number and its unit ("4 /d" -> 4, "/d"); NaN and "" when it is not a number.
+std::pair<double, std::string> number_and_unit(const std::string& text) {
+  const char* begin = text.c_str();
+  char* end = nullptr;
+  const double v = std::strtod(begin, &end);
+  if (end == begin) return {std::nan(""), ""};
+  std::string unit(end);
+  unit.erase(0, unit.find_first_not_of(' '));
+  return {v, unit};
+}
+
+// The grid values into G (/grid, and /totals so that its table carries them), with the keys in /grid.
+void write_grid(const H5::Group& grid, h5::Axes axes, const std::vector<std::string>& keys, const std::vector<SweepPoint>& points,
+                bool with_keys) {
+  axes.push_back({"key", h5::label_axis(keys, "a swept key path")});
+  if (with_keys) attr(h5::string_variable(grid, "keys", axes, "key", keys), "description", std::string("the swept key paths, in order"));
+  for (size_t k = 0; k < keys.size(); ++k) {
+    std::vector<std::string> labels, units;
+    std::vector<double> values;
+    for (const auto& p : points) {
+      const auto [v, u] = number_and_unit(p.values[k]);
+      labels.push_back(p.values[k]);
+      values.push_back(v);
+      units.push_back(u);
+    }
+    const bool one_unit = std::all_of(units.begin(), units.end(), [&](const std::string& u) { return u == units[0]; });
+    auto ds = h5::variable(grid, "values_" + std::to_string(k), axes, {"point"}, values);
+    attr(ds, "key", keys[k]);
+    attr(ds, "units", one_unit ? units[0] : std::string("mixed: see labels_" + std::to_string(k)));
+    attr(ds, "description", "the value of " + keys[k] + " at each point (NaN where it is not a number)");
+    auto ls = h5::string_variable(grid, "labels_" + std::to_string(k), axes, "point", labels);
+    attr(ls, "key", keys[k]);
+    attr(ls, "description", "the value of " + keys[k] + " as given on the command line");
+  }
+}
+
+}  // namespace
+
 void write_sweep_file(const std::string& path, const std::vector<std::string>& keys, const std::vector<SweepPoint>& points) {
   h5::TempFile tmp(path);
   h5::guarded("cannot write " + tmp.temp_path(), [&] {
     auto root = tmp.root();
     attr(root, "simulator", std::string("caspian"));
-    attr(root, "format", std::string("caspian-sweep/1"));
-    auto grid = h5::group(root, "grid");
-    h5::strings(grid, "keys", keys);
-    for (size_t k = 0; k < keys.size(); ++k) {
-      std::vector<std::string> column;
-      for (const auto& p : points) column.push_back(p.values[k]);
-      h5::strings(grid, "values_" + std::to_string(k), column);
-    }
+    attr(root, "format", std::string("caspian-sweep/2"));
+    auto axes = experiment_axes(points.at(0).experiment);
+    axes.push_back({"point", h5::index_axis(points.size(), "sweep point (its grid values are in /grid)")});
+    write_grid(h5::group(root, "grid"), axes, keys, points, true);
+    std::vector<const Experiment*> all;
+    for (const auto& p : points) all.push_back(&p.experiment);
+    write_totals(root, axes, {"point"}, all);
+    write_grid(root.openGroup("totals"), axes, keys, points, false);
     auto pg = h5::group(root, "points");
     for (size_t i = 0; i < points.size(); ++i) {
       auto g = h5::group(pg, std::to_string(i));

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cmath>
@@ -12,7 +13,11 @@
 #include <cstdlib>
 #include <cstring>
 
+#include <hdf5_hl.h>
+
+#include "sim/core/calendar.h"
 #include "sim/core/errors.h"
+#include "sim/record/run_info.h"
 
 namespace sim::h5 {
 
@@ -62,30 +67,150 @@ H5::Group group(const H5::Group& parent, const std::string& name) {
   return g;
 }
 
-H5::DataSet series(const H5::Group& g, const std::string& name, const std::vector<double>& values) {
-  const hsize_t n = values.size();
-  auto ds = g.createDataSet(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(1, &n), untimed_dcpl());
-  ds.write(values.data(), H5::PredType::NATIVE_DOUBLE);
+namespace {
+
+const Axis& find_axis(const Axes& axes, const std::string& name) {
+  for (const auto& [n, a] : axes)
+    if (n == name) return a;
+  throw OutputError("internal: no axis " + name);
+}
+
+// The dimension scale NAME in G, created from its axis the first time.
+H5::DataSet dimension(const H5::Group& g, const std::string& name, const Axis& a) {
+  if (H5Lexists(g.getId(), name.c_str(), H5P_DEFAULT) > 0) return g.openDataSet(name);
+  const hsize_t n = a.size();
+  H5::DataSet ds;
+  if (!a.labels.empty()) {
+    const auto t = string_type();
+    std::vector<const char*> ptrs;
+    for (const auto& v : a.labels) ptrs.push_back(v.c_str());
+    ds = g.createDataSet(name, t, H5::DataSpace(1, &n), untimed_dcpl());
+    if (n) ds.write(ptrs.data(), t);
+  } else if (a.integer) {
+    std::vector<std::int64_t> v(a.values.begin(), a.values.end());
+    ds = g.createDataSet(name, H5::PredType::NATIVE_INT64, H5::DataSpace(1, &n), untimed_dcpl());
+    if (n) ds.write(v.data(), H5::PredType::NATIVE_INT64);
+  } else {
+    ds = g.createDataSet(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(1, &n), untimed_dcpl());
+    if (n) ds.write(a.values.data(), H5::PredType::NATIVE_DOUBLE);
+  }
+  if (H5DSset_scale(ds.getId(), name.c_str()) < 0) throw OutputError("cannot make " + name + " a dimension scale");
+  for (const auto& [k, v] : a.attrs) attr(ds, k, v);
   return ds;
 }
 
-void strings(const H5::Group& g, const std::string& name, const std::vector<std::string>& values) {
+void attach(const H5::Group& g, const H5::DataSet& ds, const Axes& axes, const std::vector<std::string>& dims) {
+  for (size_t i = 0; i < dims.size(); ++i) {
+    const auto scale = dimension(g, dims[i], find_axis(axes, dims[i]));
+    if (H5DSattach_scale(ds.getId(), scale.getId(), static_cast<unsigned>(i)) < 0 ||
+        H5DSset_label(ds.getId(), static_cast<unsigned>(i), dims[i].c_str()) < 0)  // h5py: ds.dims[i].label
+      throw OutputError("cannot attach dimension " + dims[i]);
+  }
+}
+
+}  // namespace
+
+H5::DataSet variable(const H5::Group& g, const std::string& name, const Axes& axes, const std::vector<std::string>& dims,
+                     const std::vector<double>& values) {
+  std::vector<hsize_t> shape;
+  size_t total = 1;
+  for (const auto& d : dims) {
+    shape.push_back(find_axis(axes, d).size());
+    total *= shape.back();
+  }
+  std::vector<double> flat(total, std::nan(""));
+  std::copy_n(values.begin(), std::min(total, values.size()), flat.begin());
+  auto ds = g.createDataSet(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(static_cast<int>(shape.size()), shape.data()), untimed_dcpl());
+  if (total) ds.write(flat.data(), H5::PredType::NATIVE_DOUBLE);
+  attach(g, ds, axes, dims);
+  return ds;
+}
+
+H5::DataSet variable2(const H5::Group& g, const std::string& name, const Axes& axes, const std::vector<std::string>& dims,
+                      const std::vector<std::vector<double>>& rows) {
+  const size_t columns = find_axis(axes, dims.at(1)).size();
+  std::vector<double> flat(rows.size() * columns, std::nan(""));
+  for (size_t r = 0; r < rows.size(); ++r)
+    for (size_t c = 0; c < columns && c < rows[r].size(); ++c) flat[r * columns + c] = rows[r][c];
+  return variable(g, name, axes, dims, flat);
+}
+
+H5::DataSet string_variable(const H5::Group& g, const std::string& name, const Axes& axes, const std::string& dim,
+                            const std::vector<std::string>& values) {
   const auto t = string_type();
   std::vector<const char*> ptrs;
   for (const auto& v : values) ptrs.push_back(v.c_str());
   const hsize_t n = values.size();
   auto ds = g.createDataSet(name, t, H5::DataSpace(1, &n), untimed_dcpl());
   if (n) ds.write(ptrs.data(), t);
+  attach(g, ds, axes, {dim});
+  return ds;
 }
 
-H5::DataSet matrix(const H5::Group& g, const std::string& name, const std::vector<std::vector<double>>& rows, size_t columns) {
-  const hsize_t dims[2] = {rows.size(), columns};
-  std::vector<double> flat(rows.size() * columns, std::nan(""));
-  for (size_t r = 0; r < rows.size(); ++r)
-    for (size_t c = 0; c < columns && c < rows[r].size(); ++c) flat[r * columns + c] = rows[r][c];
-  auto ds = g.createDataSet(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(2, dims), untimed_dcpl());
-  if (!flat.empty()) ds.write(flat.data(), H5::PredType::NATIVE_DOUBLE);
-  return ds;
+namespace {
+long month_day(const std::string& label) {  // YYYY-MM -> days since 1970-01-01 of its 1st
+  return parse_date(label + "-01");
+}
+}  // namespace
+
+Axis month_axis(const std::vector<std::string>& labels) {
+  Axis a;
+  for (const auto& l : labels) a.values.push_back(static_cast<double>(month_day(l)));
+  a.attrs = {{"units", "days since 1970-01-01"},
+             {"calendar", "proleptic_gregorian"},
+             {"standard_name", "time"},
+             {"description", "calendar month, as its first day (a partial first or last month is a month of its own)"}};
+  return a;
+}
+
+Axis day_axis(const std::string& start_date, int days) {
+  Axis a;
+  for (int d = 0; d < days; ++d) a.values.push_back(d);
+  a.attrs = {{"units", "days since " + start_date},
+             {"calendar", "proleptic_gregorian"},
+             {"standard_name", "time"},
+             {"description", "simulated day"}};
+  return a;
+}
+
+Axis index_axis(size_t n, const std::string& description) {
+  Axis a;
+  for (size_t i = 0; i < n; ++i) a.values.push_back(static_cast<double>(i));
+  a.integer = true;
+  a.attrs = {{"units", "1"}, {"description", description}};
+  return a;
+}
+
+Axis label_axis(const std::vector<std::string>& labels, const std::string& description) {
+  Axis a;
+  a.labels = labels;
+  a.attrs = {{"description", description}};
+  return a;
+}
+
+std::vector<bool> warmup_months(const std::vector<std::string>& labels, const std::string& start_date, const std::string& end_date,
+                                double warmup_s) {
+  std::vector<bool> out(labels.size(), false);
+  if (warmup_s <= 0) return out;  // no dates needed (a run without warm-up may not carry them)
+  out.clear();
+  const double warm_end = static_cast<double>(parse_date(start_date)) + warmup_s / 86400.0;
+  for (size_t m = 0; m < labels.size(); ++m) {
+    const long end = m + 1 < labels.size() ? month_day(labels[m + 1]) : parse_date(end_date) + 1;
+    out.push_back(static_cast<double>(end) <= warm_end);
+  }
+  return out;
+}
+
+void warmup_attrs(const H5::H5Object& obj, const RunInfo& info, const std::vector<bool>& warm) {
+  const double days = info.warmup_s / 86400.0;
+  attr(obj, "warmup_days", days);
+  attr(obj, "warmup_end", info.start_date.empty() ? std::string()
+                                                   : format_date(parse_date(info.start_date) + static_cast<long>(std::ceil(days))));
+  double n = 0;
+  for (bool w : warm) n += w;
+  attr(obj, "warmup_months", n);
+  attr(obj, "warmup", std::string("statistics start after the warm-up; months wholly inside it are NaN in every monthly "
+                                  "series (not measured, unlike a measured 0); the event table and conservation ledger include it"));
 }
 
 namespace {

@@ -20,8 +20,6 @@ namespace sim {
 using h5::attr;
 using h5::attr_u64;
 using h5::group;
-using h5::series;
-using h5::strings;
 using h5::untimed_dcpl;
 
 void h5::write_run_attributes(const H5::Group& root, const RunInfo& info, const std::string& format) {
@@ -65,6 +63,32 @@ H5::CompType event_type() {
   t.insertMember("trains", HOFFSET(EventRow, trains), H5::PredType::NATIVE_DOUBLE);
   t.insertMember("tonnes", HOFFSET(EventRow, tonnes), H5::PredType::NATIVE_DOUBLE);
   return t;
+}
+
+// Monthly transit-time statistics of one service by delivery month: [statistic x month].
+void write_monthly_transit(const H5::Group& g, h5::Axes axes, const Calendar& cal, const TransitStats& t, const std::vector<bool>& warm) {
+  const std::vector<std::string> names{"mean", "p50", "p95", "n"};
+  axes.push_back({"statistic", h5::label_axis(names, "over the consignments delivered in the month")});
+  const size_t months = warm.size();
+  std::vector<std::vector<double>> by_month(months);
+  for (size_t k = 0; k < t.days.size(); ++k) {
+    const int m = cal.month_of_day(cal.day_at(t.at[k]));
+    if (m >= 0 && static_cast<size_t>(m) < months) by_month[m].push_back(t.days[k]);
+  }
+  std::vector<double> flat(names.size() * months, std::nan(""));
+  for (size_t m = 0; m < months; ++m) {
+    const auto& v = by_month[m];
+    flat[3 * months + m] = warm[m] ? std::nan("") : static_cast<double>(v.size());
+    if (v.empty() || warm[m]) continue;
+    double sum = 0;
+    for (double x : v) sum += x;
+    flat[m] = sum / static_cast<double>(v.size());
+    flat[months + m] = percentile(v, 50);
+    flat[2 * months + m] = percentile(v, 95);
+  }
+  auto ds = h5::variable(g, "monthly", axes, {"statistic", "month"}, flat);
+  attr(ds, "units", std::string("d (n: consignments)"));
+  attr(ds, "description", std::string("transit time of the consignments delivered in each month: mean, p50, p95 and their number n"));
 }
 
 }  // namespace
@@ -131,7 +155,7 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
   h5::guarded("cannot write results to " + temp_, [&] {
     const H5::Group root = impl_->tmp.root();
     const auto& info = res.info;
-    h5::write_run_attributes(root, info, "caspian-results/1");
+    h5::write_run_attributes(root, info, "caspian-results/2");
     attr_u64(root, "replication", info.replication);
     char fp[24];
     std::snprintf(fp, sizeof fp, "%016llx", static_cast<unsigned long long>(rec.fingerprint()));
@@ -145,7 +169,6 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
     }
 
     const auto& cal = rec.calendar();
-    auto calg = group(root, "calendar");
     std::vector<std::string> labels, firsts;
     std::vector<double> days;
     for (int m = 0; m < cal.months(); ++m) {
@@ -154,23 +177,36 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
       const long next = m + 1 < cal.months() ? cal.month_first_day(m + 1) : cal.end_day();
       days.push_back(static_cast<double>(next - cal.month_first_day(m)));
     }
-    strings(calg, "month", labels);
-    strings(calg, "month_first_day", firsts);
-    attr(series(calg, "days_simulated", days), "units", std::string("d"));
+    const auto warm = h5::warmup_months(labels, info.start_date, info.end_date, info.warmup_s);
+    h5::warmup_attrs(root, info, warm);
+    const h5::Axes axes{{"month", h5::month_axis(labels)}, {"day", h5::day_axis(info.start_date, cal.days())}};
+    auto calg = group(root, "calendar");
+    attr(h5::string_variable(calg, "month_label", axes, "month", labels), "description", std::string("YYYY-MM"));
+    attr(h5::string_variable(calg, "month_first_day", axes, "month", firsts), "description",
+         std::string("first simulated day of the month, YYYY-MM-DD"));
+    auto ds = h5::variable(calg, "days_simulated", axes, {"month"}, days);
+    attr(ds, "units", std::string("d"));
+    attr(ds, "description", std::string("simulated days in the month (fewer in a partial month)"));
 
     auto mg = group(root, "metrics");
     auto dg = group(root, "metrics_daily");
+    const double warm_days = info.warmup_s / 86400.0;
     for (size_t i = 0; i < rec.metrics().size(); ++i) {
       const auto& m = rec.metrics()[i];
       std::vector<std::string> at, classes, srcs;
       for (int p : m.places) at.push_back(rec.places()[p]);
       for (int c : m.classes) classes.push_back(rec.classes()[c]);
       for (int s : m.sources) srcs.push_back(rec.sources()[s]);
+      auto monthly = rec.metric_monthly(i);
+      for (size_t k = 0; k < monthly.size() && k < warm.size(); ++k)
+        if (warm[k]) monthly[k] = std::nan("");
+      auto daily = rec.metric_daily(i);
+      for (size_t k = 0; k < daily.size() && static_cast<double>(k + 1) <= warm_days; ++k) daily[k] = std::nan("");
       for (auto* g : {&mg, &dg}) {
-        auto ds = series(*g, m.name, g == &mg ? rec.metric_monthly(i) : rec.metric_daily(i));
+        auto ds = g == &mg ? h5::variable(*g, m.name, axes, {"month"}, monthly) : h5::variable(*g, m.name, axes, {"day"}, daily);
         attr(ds, "units", std::string(measure_unit(m.measure)));
         attr(ds, "description", m.description);
-        attr(ds, "bins", std::string(g == &mg ? "calendar month (see /calendar/month)" : "day, from start_date"));
+        attr(ds, "bins", std::string(g == &mg ? "calendar month" : "day"));
         attr(ds, "count", std::string(measure_name(m.measure)));
         attr(ds, "event", std::string(event_kind_name(m.kind)));
         attr(ds, "at", at);
@@ -201,7 +237,10 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
       auto g = group(rg, r.name);
       attr(g, "kind", r.kind);
       for (const auto& d : resource_series()) {
-        auto ds = series(g, d.name, d.of(r));
+        auto v = d.of(r);
+        for (size_t k = 0; k < v.size() && k < warm.size(); ++k)
+          if (warm[k]) v[k] = std::nan("");
+        auto ds = h5::variable(g, d.name, axes, {"month"}, v);
         attr(ds, "units", d.unit);
         attr(ds, "description", d.description);
       }
@@ -214,14 +253,27 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
       reasons.push_back(b.reason);
     }
     auto bg = group(root, "bottlenecks");
-    strings(bg, "resource", bn);
-    strings(bg, "reason", reasons);
+    const h5::Axes baxes{{"bottleneck", h5::index_axis(bn.size(), "a flagged resource")}};
+    attr(h5::string_variable(bg, "resource", baxes, "bottleneck", bn), "description", std::string("the resource"));
+    attr(h5::string_variable(bg, "reason", baxes, "bottleneck", reasons), "description", std::string("why it is flagged"));
 
     auto trg = group(root, "transit_time");
     for (size_t s = 0; s < rec.sources().size(); ++s) {
       const auto& d = rec.transit()[s].days;
-      auto ds = series(trg, rec.sources()[s], d);
+      auto g = group(trg, rec.sources()[s]);
+      const h5::Axes taxes{{"delivery", h5::index_axis(d.size(), "consignment delivered after the warm-up, in delivery order")}};
+      auto ds = h5::variable(g, "days", taxes, {"delivery"}, d);
       attr(ds, "units", std::string("d"));
+      std::vector<double> at;
+      for (double t : rec.transit()[s].at) at.push_back(t / 86400.0);
+      auto when = h5::variable(g, "delivered", taxes, {"delivery"}, at);
+      attr(when, "units", "days since " + info.start_date);
+      attr(when, "calendar", std::string("proleptic_gregorian"));
+      attr(when, "description", std::string("when the consignment was delivered"));
+      write_monthly_transit(g, axes, cal, rec.transit()[s], warm);
+      attr(g, "units", std::string("d"));
+      attr(g, "p50", percentile(d, 50));
+      attr(g, "p95", percentile(d, 95));
       attr(ds, "description", std::string("creation to delivery, one value per delivered consignment"));
       attr(ds, "p50", percentile(d, 50));
       attr(ds, "p95", percentile(d, 95));
@@ -242,9 +294,12 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
     {
       auto lg = group(cg, "month_ends");
       attr(lg, "description", std::string("the ledger at each month end: created = delivered + in the network"));
-      std::vector<double> t;
-      for (const auto& e : rec.ledger()) t.push_back(e.time / 86400.0);
-      attr(series(lg, "time_d", t), "units", std::string("d since start_date"));
+      h5::Axis time_d;
+      for (const auto& e : rec.ledger()) time_d.values.push_back(e.time / 86400.0);
+      time_d.attrs = {{"units", "days since " + info.start_date},
+                      {"calendar", "proleptic_gregorian"},
+                      {"description", "the month end (00:00 of the next month's first day) or the end of the run"}};
+      const h5::Axes laxes{{"time_d", time_d}};
       for (int mi = 0; mi < kCargoMeasures; ++mi) {
         const auto m = static_cast<Measure>(mi);
         std::vector<double> c, d, in;
@@ -253,9 +308,11 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
           d.push_back(e.delivered.get(m));
           in.push_back(e.in_system.get(m));
         }
-        attr(series(lg, std::string("created_") + measure_name(m), c), "units", std::string(measure_unit(m)));
-        attr(series(lg, std::string("delivered_") + measure_name(m), d), "units", std::string(measure_unit(m)));
-        attr(series(lg, std::string("in_system_") + measure_name(m), in), "units", std::string(measure_unit(m)));
+        for (const auto& [what, v] : {std::pair{"created", &c}, std::pair{"delivered", &d}, std::pair{"in_system", &in}}) {
+          auto ds = h5::variable(lg, std::string(what) + "_" + measure_name(m), laxes, {"time_d"}, *v);
+          attr(ds, "units", std::string(measure_unit(m)));
+          attr(ds, "description", std::string(what) + " since the start, warm-up included");
+        }
       }
     }
 

@@ -95,7 +95,10 @@ void Recorder::emit(const Event& e) {
     delivered_ += e.amounts;
     // Transit times, like every other statistic, only for deliveries after the warm-up: a corridor
     // that starts empty delivers its first consignments faster than it does once it has filled.
-    if (e.source >= 0 && e.time >= warmup_) transit_[e.source].days.push_back((e.time - e.created) / 86400.0);
+    if (e.source >= 0 && e.time >= warmup_) {
+      transit_[e.source].days.push_back((e.time - e.created) / 86400.0);
+      transit_[e.source].at.push_back(e.time);
+    }
   }
   if (sink_) {
     hash_event(fingerprint_, e);

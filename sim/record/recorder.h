@@ -45,6 +45,7 @@ struct ResourceStats {
 
 struct TransitStats {
   std::vector<double> days;  // one per consignment delivered after the warm-up, in delivery order
+  std::vector<double> at;    // when each was delivered, seconds since the start (monthly statistics)
 };
 
 class Recorder {

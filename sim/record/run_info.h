@@ -14,6 +14,7 @@ struct RunInfo {
   std::vector<std::string> sets;
   std::uint64_t seed = 0, replication = 0;
   std::string start_date, end_date;  // first and last simulated day
+  double warmup_s = 0;               // seconds from the start whose statistics are discarded
 };
 
 }  // namespace sim

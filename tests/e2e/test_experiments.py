@@ -17,11 +17,12 @@ expect(filecmp.cmp(one, three, shallow=False), "6 replications with 1 or 3 worke
 
 summary = json.loads(out1)
 with h5py.File(one) as f:
-    expect(f.attrs["format"] == "caspian-replications/1" and f.attrs["replications"] == 6, "replication file attributes")
+    expect(f.attrs["format"] == "caspian-replications/2" and f.attrs["replications"] == 6, "replication file attributes")
     g = f["metrics/border_teu"]
-    expect(g["monthly"].shape == (6, 12), f"replication x month, got {g['monthly'].shape}")
-    totals = g["total"][:]
-    expect(np.allclose(g["monthly"][:].sum(axis=1), totals), "monthly series add up to the run totals")
+    expect(g.shape == (6, 12), f"replication x month, got {g.shape}")
+    expect([d.label for d in g.dims] == ["replication", "month"], f"dimension scales {[d.label for d in g.dims]}")
+    totals = f["metric_totals/border_teu"][:]
+    expect(np.allclose(np.nansum(g[:], axis=1), totals), "monthly series add up to the run totals")
     expect(len(set(totals)) == 6, "replications differ from each other")
     mean, sd = totals.mean(), totals.std(ddof=1)
     half = 2.5705818 * sd / math.sqrt(6)  # t(0.975, 5 df) = 2.5706 (tables give 2.571)
@@ -42,8 +43,13 @@ for alt, metrics in res["alternatives"].items():
         diff = m["difference"]
         expect(diff["mean"] == 0 and diff["sd"] == 0 and not m["significant"], f"self-comparison {name}: {diff}")
 with h5py.File(cmp) as f:
-    expect(f.attrs["format"] == "caspian-comparison/1", "comparison format")
+    expect(f.attrs["format"] == "caspian-comparison/2", "comparison format")
     expect(len(f["scenarios"]) == 2 and "comparison" in f, "a group per scenario and the comparison")
+    alt = f["comparison"][list(f["comparison"])[0]]
+    monthly = alt["border_teu"]
+    expect(monthly.shape == (8, 12), f"monthly paired differences, statistic x month: {monthly.shape}")
+    expect(np.all(monthly[:7] == 0), "self-comparison: every monthly difference statistic is 0")
+    expect(monthly.attrs["diff_mean"] == 0 and monthly.attrs["significant"] == 0, "run-total difference in the attributes")
 
 # A sweep: the full grid, every point found by its parameter values.
 sw = os.path.join(d, "sweep.h5")
@@ -52,11 +58,13 @@ _, out, _ = caspian("sweep", path, "--grid", "services.weekly_block.per_week=2,4
 res = json.loads(out)
 expect(len(res["points"]) == 4, "2 x 2 grid")
 with h5py.File(sw) as f:
-    keys = [k.decode() for k in f["grid/keys"][:]]
+    keys = list(f["grid/keys"].asstr()[:])
     expect(keys == ["services.weekly_block.per_week", "stages.border.servers"], f"grid keys {keys}")
-    cols = [[v.decode() for v in f[f"grid/values_{k}"][:]] for k in range(2)]
-    points = list(zip(*cols))
+    cols = [f[f"grid/values_{k}"][:].tolist() for k in range(2)]
+    expect(f["grid/values_0"].attrs["units"] == "" and f["grid/values_0"].attrs["key"] == keys[0], "grid values carry key and units")
+    points = [(f"{a:g}", f"{b:g}") for a, b in zip(*cols)]
     expect(sorted(points) == sorted([("2", "1"), ("2", "2"), ("4", "1"), ("4", "2")]), f"grid points {points}")
+    expect(list(f["grid/labels_1"].asstr()[:]) == [b for _, b in points], "the values as given")
     def trains(per_week, servers):
         i = points.index((per_week, servers))
         return f[f"points/{i}/metrics/transit_trains"].attrs["total_mean"]

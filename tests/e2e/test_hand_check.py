@@ -21,7 +21,10 @@ with h5py.File(out, "r") as f:
         expect(key in f.attrs, f"root attribute {key}")
     expect(f.attrs["start_date"] == "2025-01-01" and f.attrs["end_date"] == "2025-03-31", "dates")
     expect(f.attrs["seed"] == 7, "seed stored")
-    months = [m.decode() for m in f["calendar/month"][:]]
+    months = list(f["calendar/month_label"].asstr()[:])
+    expect(f.attrs["format"] == "caspian-results/2", "format")
+    expect(f["calendar/month"][:].tolist() == [20089, 20120, 20148], "month coordinate: days since 1970-01-01 of each 1st")
+    expect(f["calendar/month"].attrs["units"] == "days since 1970-01-01", "CF time units")
     expect(months == ["2025-01", "2025-02", "2025-03"], f"months {months}")
     ds = f["metrics/terminal_teu"]
     expect(np.array_equal(ds[:], [1500, 1400, 1600]), "HDF5 monthly series")
