@@ -35,7 +35,7 @@ expect(rows[0]["low"] == 2250 and rows[0]["high"] == 6750 and rows[0]["effect"] 
 expect(rows[0]["base"] == 4500 and rows[0]["units"] == "TEU", f"base and units: {rows[0]}")
 expect(rows[1]["effect"] == 0 and rows[1]["ci"][0] <= 0 <= rows[1]["ci"][1], f"a capacity that never binds: {rows[1]}")
 with h5py.File(out) as f:
-    expect(f.attrs["format"] == b"caspian-sensitivity/1" or f.attrs["format"] == "caspian-sensitivity/1", "file format")
+    expect(f.attrs["format"] == b"caspian-sensitivity/2" or f.attrs["format"] == "caspian-sensitivity/2", "file format")
     g = f["metrics/terminal_teu"]
     expect([s.decode() for s in g["parameter"][:]] == ["services.shuttle.teu", "stages.line.capacity"], "file ranking")
     expect(list(g["effect"][:]) == [4500, 0] and list(g["low"][:]) == [2250, 4500], "file effects")
