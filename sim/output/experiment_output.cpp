@@ -178,9 +178,11 @@ void write_transit(const H5::Group& root, const Experiment& e, const h5::Axes& a
     attr(g, "units", std::string("d"));
     const std::pair<const char*, std::vector<double> ReplicationResult::*> stats[] = {
         {"mean", &ReplicationResult::transit_mean}, {"p50", &ReplicationResult::transit_p50}, {"p95", &ReplicationResult::transit_p95}};
-    for (const auto& [name, field] : stats)
-      units_description(h5::variable(g, name, axes, {"replication"}, per_rep(e, [&](const ReplicationResult& r) { return (r.*field)[i]; })),
-                        "d", std::string(name) + " transit time (creation to delivery) of the consignments delivered after the warm-up");
+    for (const auto& stat : stats) {
+      const auto field = stat.second;  // a plain variable: lambdas may not capture structured bindings (C++17)
+      units_description(h5::variable(g, stat.first, axes, {"replication"}, per_rep(e, [&](const ReplicationResult& r) { return (r.*field)[i]; })),
+                        "d", std::string(stat.first) + " transit time (creation to delivery) of the consignments delivered after the warm-up");
+    }
   }
 }
 
