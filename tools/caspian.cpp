@@ -94,18 +94,23 @@ const CLI::Validator kSeed(
     },
     "SEED");
 
+// --max-events and --max-memory, for every command that simulates in worker processes.
+void add_limits(CLI::App* cmd, std::uint64_t& max_events, std::uint64_t& max_memory) {
+  cmd->add_option("--max-events", max_events,
+                  "Event budget per run; a run over it stops with exit 4 (default: 100x the events the scenario's "
+                  "schedules imply, between 2 and 10 million)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--max-memory", max_memory,
+                  "Resident memory per simulating process, e.g. 2G or 512M; over it, exit 4 (default: half of physical "
+                  "memory shared by the processes simulating at once, at least 512M)")
+      ->transform(CLI::AsSizeValue(false));
+}
+
 void add_experiment(CLI::App* cmd, Options& o, const char* output_help) {
   cmd->add_option("-o,--output", o.output, output_help)->check(kNonEmpty);
   o.seed_opt = cmd->add_option("--seed", o.seed, "Base random seed, 0 to 2^64-1 (overrides the scenario's seed)")
                    ->check(kSeed);
-  cmd->add_option("--max-events", o.max_events,
-                  "Event budget per run; a run over it stops with exit 4 (default: 100x the events the scenario's "
-                  "schedules imply, between 2 and 10 million)")
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--max-memory", o.max_memory,
-                  "Resident memory per simulating process, e.g. 2G or 512M; over it, exit 4 (default: half of physical "
-                  "memory shared by the processes simulating at once, at least 512M)")
-      ->transform(CLI::AsSizeValue(false));
+  add_limits(cmd, o.max_events, o.max_memory);
   cmd->add_option("--summary", o.summary, "Summary format on standard output")->check(CLI::IsMember({"table", "json"}));
   o.reps_opt = cmd->add_option("-n,--replications", o.replications, "Independent replications, run in worker processes")
                    ->check(CLI::Range(1, 1000000));
@@ -116,12 +121,14 @@ void add_experiment(CLI::App* cmd, Options& o, const char* output_help) {
                   "K/N: compute only shard K of N of the runs, into OUT.shardKofN; join the N shards with `caspian merge`");
 }
 
-int jobs_of(const Options& o) { return o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN))); }
+int jobs_or_cores(int jobs) { return jobs > 0 ? jobs : static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN))); }
+int jobs_of(const Options& o) { return jobs_or_cores(o.jobs); }
 
 // The event budget and the memory guard of each run; PROCESSES simulate at once and share the memory.
-models::Limits limits_of(const Options& o, int processes) {
-  return {o.max_events, o.max_memory ? o.max_memory : models::default_memory_limit(processes)};
+models::Limits limits_of(std::uint64_t max_events, std::uint64_t max_memory, int processes) {
+  return {max_events, max_memory ? max_memory : models::default_memory_limit(processes)};
 }
+models::Limits limits_of(const Options& o, int processes) { return limits_of(o.max_events, o.max_memory, processes); }
 
 // The command as typed (after the program name), recorded in checkpoints so merge can repeat it.
 std::vector<std::string> g_command;
@@ -347,13 +354,14 @@ int cmd_sweep(const Options& o) {
 struct CalibrateCli {
   models::calibration::Options o;
   std::string summary = "table", log_level = "warn";
-  std::uint64_t seed = 0;
+  std::uint64_t seed = 0, max_events = 0, max_memory = 0;
   CLI::Option* seed_opt = nullptr;
 };
 
 int cmd_calibrate(CalibrateCli& c) {
   if (*c.seed_opt) c.o.seed = c.seed;
-  if (c.o.jobs <= 0) c.o.jobs = static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
+  c.o.jobs = jobs_or_cores(c.o.jobs);
+  c.o.limits = limits_of(c.max_events, c.max_memory, c.o.jobs);
   const auto r = models::calibration::calibrate(c.o, std::cerr);
   models::calibration::write_overlay(c.o, r);
   if (c.summary == "json") std::cout << models::calibration::to_json(r).dump(2) << "\n";
@@ -388,7 +396,14 @@ int cmd_sensitivity(const Options& o, SensitivityCli& c) {
   const std::string out = output_of(o, "-sensitivity");
   auto r = execute(plan, o, out);
   if (!r) return sim::kExitOk;
-  const auto report = models::sensitivity::report(setup, c.s, r->experiments);
+  const auto report = [&] {
+    try {
+      return models::sensitivity::report(setup, c.s, r->experiments);
+    } catch (const sim::SimulationError&) {  // finished: a rerun would fail the same way
+      if (r->checkpoint) r->checkpoint->remove();
+      throw;
+    }
+  }();
   sim::write_sensitivity_file(out, models::run_info(base.doc, base.scenario, o.scenarios[0], static_cast<std::uint64_t>(o.replications)), report);
   if (r->checkpoint) r->checkpoint->remove();
   if (o.summary == "json") std::cout << models::sensitivity::to_json(report, out).dump(2) << "\n";
@@ -487,6 +502,7 @@ int dispatch(int argc, char** argv) {
   calibrate->add_option("--set", cal.o.sets, "Override a scenario value before calibrating: key.path=value, repeatable");
   calibrate->add_option("--log-level", cal.log_level, "trace, debug, info, warn, error or off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
+  add_limits(calibrate, cal.max_events, cal.max_memory);
   std::vector<std::string> shard_files;
   std::string merge_output;
   auto* merge = app.add_subcommand("merge", "Join the shard files of one experiment (run -n, sweep or compare with --shard K/N) into "
@@ -517,14 +533,14 @@ int dispatch(int argc, char** argv) {
     return code == 0 ? sim::kExitOk : sim::kExitUsage;
   }
 
-  if (calibrate->parsed()) sim::bind_symbols_before_forking(argv);
   const Options& active = run->parsed()           ? run_o
                           : compare->parsed()     ? cmp_o
                           : sweep->parsed()       ? sweep_o
                           : sensitivity->parsed() ? sens_o
                           : describe->parsed()    ? desc_o
                                                   : val_o;
-  const bool forks = (run->parsed() && *run_o.reps_opt) || compare->parsed() || sweep->parsed() || sensitivity->parsed();
+  const bool forks =
+      (run->parsed() && *run_o.reps_opt) || compare->parsed() || sweep->parsed() || sensitivity->parsed() || calibrate->parsed();
   if (forks && !g_merging) sim::bind_symbols_before_forking(argv);
   // merge sets logging up when it repeats the shards' command
   if (!merge->parsed()) sim::log::setup(calibrate->parsed() ? cal.log_level : active.log_level);

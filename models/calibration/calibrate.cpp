@@ -11,6 +11,7 @@
 #include "sim/config/doc.h"
 #include "sim/core/calendar.h"
 #include "sim/core/errors.h"
+#include "sim/core/stop.h"
 #include "sim/experiment/parallel.h"
 #include "sim/experiment/replication.h"
 #include "sim/kernel/kernel.h"
@@ -66,11 +67,13 @@ std::vector<std::vector<double>> simulate(const Options& o, const std::vector<Pa
   const auto outcomes = sim::run_forked(
       o.replications, o.jobs,
       [&](int r) {
-        Simulation sim(doc, s, {o.scenario, "", static_cast<std::uint64_t>(r)});
+        Simulation sim(doc, s, {o.scenario, "", static_cast<std::uint64_t>(r)}, o.limits);
         sim.run();
         return sim::to_bytes(sim::collect(sim.recorder(), sim.results()));
       },
       {}, [] { sim::Kernel::prebuild(kEngineName); });
+  for (const auto& out : outcomes)  // over a limit: the others were stopped (their outcomes say nothing)
+    if (out.limit) throw sim::LimitExceeded(out.error);
   std::vector<std::vector<double>> per_obs(observations.size());
   for (const auto& out : outcomes) {
     if (!out.ok) throw sim::SimulationError("a replication failed during calibration: " + out.error);

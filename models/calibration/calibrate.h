@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "models/calibration/params.h"
+#include "models/run/limits.h"
 #include "sim/analysis/stats.h"
 #include "sim/record/observe.h"
 
@@ -22,6 +23,7 @@ struct Options {
   std::vector<std::string> sets, target_files, params;
   int replications = 10, jobs = 1, max_evals = 100;
   std::optional<std::uint64_t> seed;
+  Limits limits;  // event budget and memory guard of every replication, as for run -n
 };
 
 struct ObservationFit {

@@ -83,7 +83,8 @@ PlanResult run_plan(const ExperimentPlan& plan, const UnitOptions& o) {
     }
     for (const auto& [u, lost_run] : lost)  // over a limit: the others were stopped; a runaway leaves nothing
       if (lost_run.limit) {
-        out.checkpoint->remove();
+        if (out.resumed) out.checkpoint->sync();  // keep what earlier sessions computed
+        else out.checkpoint->remove();
         throw sim::LimitExceeded(lost_run.error);
       }
     std::uint64_t owned = 0;

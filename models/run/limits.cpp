@@ -67,7 +67,11 @@ std::uint64_t default_memory_limit(int processes) {
 void watch_limits(sim::Recorder& recorder, const Scenario& s, const Limits& limits) {
   const std::uint64_t max_events = limits.max_events ? limits.max_events : default_event_budget(s);
   const std::uint64_t max_memory = limits.max_memory ? limits.max_memory : default_memory_limit(1);
-  // Every 16384 events: ~10 ms of simulation, so a signal is noticed at once and /proc is read rarely.
+  // Every ~16384 events: ~10 ms of simulation, so a signal is noticed at once and /proc is read rarely.
+  // The interval divides the budget into equal steps, so the last check falls just past the budget
+  // (at most one event per check late) rather than up to 16383 events past it.
+  const std::uint64_t checks = max_events / 16384 + 1;
+  const std::uint64_t every = max_events / checks + 1;
   recorder.watch(
       [max_events, max_memory](const sim::Recorder& r) {
         sim::throw_if_stopped();
@@ -82,7 +86,7 @@ void watch_limits(sim::Recorder& recorder, const Scenario& s, const Limits& limi
                                      top_source(r) + " (raise it with --max-memory)");
         }
       },
-      std::min<std::uint64_t>(16384, max_events));
+      every);
 }
 
 }  // namespace models

@@ -3,6 +3,7 @@
 #include <nlopt.hpp>
 
 #include <algorithm>
+#include <exception>
 #include <stdexcept>
 
 namespace sim::calibration {
@@ -13,12 +14,21 @@ struct Context {
   int evaluations = 0;
   std::vector<double> best_x;  // kept here: NLopt's own copy is not returned when it throws
   double best_f = 0;
+  // NLopt turns any exception of the objective into "nlopt failure": an interrupt, a limit or a
+  // failed replication would lose its kind and message. It is kept here and rethrown as it was.
+  std::exception_ptr failure;
 };
 
 double call(const std::vector<double>& x, std::vector<double>& grad, void* data) {
   (void)grad;  // derivative-free: NLopt never asks for a gradient
   auto* c = static_cast<Context*>(data);
-  const double v = (*c->f)(x);
+  double v = 0;
+  try {
+    v = (*c->f)(x);
+  } catch (...) {
+    c->failure = std::current_exception();
+    throw nlopt::forced_stop();
+  }
   if (c->evaluations++ == 0 || v < c->best_f) {
     c->best_f = v;
     c->best_x = x;
@@ -64,6 +74,9 @@ OptimiseResult minimise(const std::function<double(const std::vector<double>&)>&
     out.stopped = why(opt.optimize(x0, best));
   } catch (const nlopt::roundoff_limited&) {
     out.stopped = "stopped by round-off (the objective is flat at this resolution)";
+  } catch (const nlopt::forced_stop&) {
+    if (c.failure) std::rethrow_exception(c.failure);
+    throw;
   }
   out.x = c.best_x;
   out.f = c.best_f;

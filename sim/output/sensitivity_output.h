@@ -1,5 +1,5 @@
 #pragma once
-// The HDF5 file of `caspian sensitivity` (format caspian-sensitivity/1; layout in docs/sensitivity.md).
+// The HDF5 file of `caspian sensitivity` (format caspian-sensitivity/2; layout in docs/sensitivity.md).
 // Its own writer, apart from the run, sweep and comparison ones.
 #include <string>
 

@@ -70,4 +70,9 @@ for targets, param, needle in ((obs, "flows.nope.arrivals=1..2", "no such key"),
     code, _, err = caspian("calibrate", SC, "--targets", targets, "--param", param, "-n", "2", "-o", os.path.join(d, "x.yaml"), check=False)
     expect(code == 3 and needle in err, f"{param} against {os.path.basename(targets)}: exit {code}: {err}")
     expect("calibrate: eval" not in err, "bad input is found before any simulation")
-print("ok: three rates recovered within 5%; bad input exits 3")
+# A run over its event budget stops calibration with exit 4 and says why (NLopt must not swallow it).
+code, _, err = caspian("calibrate", SC, "--targets", obs, "--param", "flows.east.arrivals=2..10", "--param", "flows.west.arrivals=1..8",
+                       "-n", "2", "--max-events", "500", "-o", os.path.join(d, "x.yaml"), check=False)
+expect(code == 4 and "event budget of 500 events" in err and "nlopt" not in err.lower(), f"limit in calibrate: exit {code}: {err}")
+expect(not os.path.exists(os.path.join(d, "x.yaml")), "no overlay after a limit")
+print("ok: three rates recovered within 5%; bad input exits 3; a limit exits 4")

@@ -106,8 +106,15 @@ def main():
     check("run -n, SIGTERM", ["run", BASE, *LONG, "-n", "4", "-j", "2"], signal.SIGTERM, has_workers(2))
     check("compare, SIGTERM", ["compare", scenario("middle_corridor_2027.yaml"), ALT, *LONG, "-n", "2", "-j", "2"], signal.SIGTERM, has_workers(2))
     check("sweep, SIGINT", ["sweep", BASE, *LONG, "-n", "2", "-j", "2", "--grid", "seed=1,2"], signal.SIGINT, has_workers(2))
-    # validate: a scenario of 60,000 stages takes seconds to load and check.
+    # calibrate: an interrupt inside the optimiser's objective must not become "nlopt failure".
     d = tmpdir()
+    obs = os.path.join(d, "obs.yaml")
+    with open(obs, "w") as f:
+        f.write("targets:\n  - {metric: ady_teu, from: 2024-01-01, to: 2024-10-31, observed: 95483 TEU, tolerance: 2%, source: t}\n")
+    check("calibrate, SIGINT", ["calibrate", BASE, "--set", "targets=[]", "--targets", obs, "--param",
+                                "flows.feeder_containers.arrivals=1..9", "-n", "4", "-j", "2"], signal.SIGINT, has_workers(2))
+    os.remove(obs)
+    # validate: a scenario of 60,000 stages takes seconds to load and check.
     big = os.path.join(d, "big.yaml")
     with open(big, "w") as f:
         f.write("name: big\nstart: 2024-01-01\nend: 2024-12-31\nstages:\n")
