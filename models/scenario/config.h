@@ -134,6 +134,16 @@ struct BerthPoolConfig {
   Where where;
 };
 
+// An expansion's price (a `expansions:` item of an overlay). Money in USD of price_year.
+struct ExpansionConfig {
+  std::string name, description, source;  // source: the citation, or "assumed: ..."
+  double capital_usd = 0;
+  double operating_usd_per_year = 0;
+  double lifetime_years = 25;
+  int price_year = 0;
+  Where where;
+};
+
 struct Scenario {
   std::string name, description;
   long start_day = 0, end_day = 0;  // end exclusive
@@ -145,6 +155,7 @@ struct Scenario {
   std::vector<SourceConfig> sources;
   std::vector<MetricConfig> metrics;
   std::vector<TargetConfig> targets;  // the scenario's targets, then its observations inside the run
+  std::vector<ExpansionConfig> expansions;
   std::vector<TargetConfig> skipped;  // observations whose period is not inside the run (reported, not compared)
   Where where;
 };

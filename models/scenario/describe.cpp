@@ -7,6 +7,7 @@
 #include "models/stages/stage_type.h"
 #include "sim/core/calendar.h"
 #include "sim/core/units.h"
+#include "sim/output/text_format.h"
 
 namespace models {
 namespace {
@@ -114,13 +115,19 @@ json describe_scenario_json(const Scenario& s) {
   for (const auto& t : s.targets)
     targets.push_back({{"metric", t.metric}, {"from", sim::format_date(t.from_day)}, {"to", sim::format_date(t.to_day)},
                        {"observed", t.observed}, {"units", sim::measure_unit(t.unit)}, {"tolerance_pct", t.tolerance_pct}, {"source", t.source}});
+  json expansions = json::array();
+  for (const auto& x : s.expansions)
+    expansions.push_back({{"name", x.name}, {"description", x.description}, {"capital_cost", x.capital_usd},
+                          {"operating_cost", x.operating_usd_per_year}, {"lifetime_years", x.lifetime_years},
+                          {"price_year", x.price_year}, {"units", {{"capital_cost", "USD"}, {"operating_cost", "USD/yr"}}},
+                          {"source", x.source}});
   json weather = json::array(), pools = json::array();
   for (const auto& w : s.weather) weather.push_back(w.name);
   for (const auto& p : s.berth_pools) pools.push_back({{"name", p.name}, {"berths", p.berths}});
   return {{"format", "caspian-describe/1"}, {"version", sim::kVersion}, {"command", "describe"}, {"scenario", s.name},
           {"start", sim::format_date(s.start_day)}, {"end", sim::format_date(s.end_day - 1)}, {"warmup_days", s.warmup / 86400.0},
           {"stages", stages}, {"sources", sources}, {"metrics", metrics}, {"targets", targets}, {"weather", weather},
-          {"berth_pools", pools}};
+          {"berth_pools", pools}, {"expansions", expansions}};
 }
 
 void print_scenario(std::ostream& out, const Scenario& s) {
@@ -150,6 +157,11 @@ void print_scenario(std::ostream& out, const Scenario& s) {
   for (const auto& t : s.targets)
     out << "  " << t.metric << " " << sim::format_date(t.from_day) << " to " << sim::format_date(t.to_day) << ": " << t.observed << " "
         << sim::measure_unit(t.unit) << "\n";
+  if (!s.expansions.empty()) out << "\nExpansions (USD of the price year)\n";
+  for (const auto& x : s.expansions)
+    out << "  " << x.name << ": capital " << sim::format_number(x.capital_usd / 1e6, 1) << " M USD, operating "
+        << sim::format_number(x.operating_usd_per_year / 1e6, 2) << " M USD/yr, " << sim::format_number(x.lifetime_years, 0)
+        << " yr, " << x.price_year << " USD (" << x.source << ")\n";
 }
 
 }  // namespace models

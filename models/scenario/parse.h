@@ -16,6 +16,7 @@ SourceConfig parse_source(const sim::Node& node, const std::string& path, bool i
 SourceConfig parse_shipper(const sim::Node& node, const std::string& path, long start_day, long end_day);
 MetricConfig parse_metric(const sim::Node& node, const std::string& path);
 // OBSERVATION: an item of `observations:` (it names the file it came from), else of `targets:`.
+ExpansionConfig parse_expansion(const sim::Node& node, const std::string& path);
 TargetConfig parse_target(const sim::Node& node, const std::string& path, bool observation);
 
 }  // namespace models

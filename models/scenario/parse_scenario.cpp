@@ -261,6 +261,7 @@ Scenario parse_scenario(const sim::Document& doc) {
   each_item(r, "metrics", [&](const sim::Node& n, const std::string& p) { s.metrics.push_back(parse_metric(n, p)); });
   each_item(r, "targets", [&](const sim::Node& n, const std::string& p) { s.targets.push_back(parse_target(n, p, false)); });
   if (const sim::Node* obs = r.optional("observations")) add_observations(s, *obs);
+  each_item(r, "expansions", [&](const sim::Node& n, const std::string& p) { s.expansions.push_back(parse_expansion(n, p)); });
   r.finish();
   return s;
 }

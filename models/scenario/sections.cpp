@@ -83,6 +83,8 @@ const std::vector<Section>& scenario_sections() {
            {"targets", "list of targets", "optional", "observed values a metric is compared with"},
            {"observations", "list of observation files (paths relative to this file) or observations", "optional",
             "published figures kept as data (scenarios/observations/): compared when inside the run, else listed as skipped"},
+           {"expansions", "list of expansions", "optional",
+            "what an overlay builds and what it costs: compare reports cost-effectiveness from it"},
        }},
       {"weather", "a sea area whose storms stop vessels and ports",
        {
@@ -132,6 +134,18 @@ const std::vector<Section>& scenario_sections() {
            {"cargo_of", "a service/flow/shipper name or a list of them", "optional, default any", "whose cargo"},
            {"transit", "true | false", "optional, default either", "only cargo of sources whose `transit` is this"},
            {"source", "(old name of cargo_of)", "deprecated", "still read, with a warning: write cargo_of"},
+       }},
+      {"expansions", "an expansion an overlay makes (a ship, a berth, a terminal) and its price; kept through extends, so a "
+                     "chain of overlays carries all their costs",
+       {
+           {"name", "a name", "required", "the expansion's name (unique; an overlay of the same name replaces it)"},
+           {"description", "text", "optional", "what is built"},
+           {"capital_cost", "money like 120 M USD", "required", "investment, in USD of price_year"},
+           {"operating_cost", "money per year like 6 M USD/yr", "optional, default 0 USD/yr", "yearly operating cost added"},
+           {"lifetime", "a duration like 25yr", "optional, default 25yr", "years the capital cost is spread over (straight line, no discounting)"},
+           {"price_year", "a year like 2025", "required", "the year the money is in"},
+           {"source", "text", "one of source | assumed", "where the costs are published"},
+           {"assumed", "text", "one of source | assumed", "why the costs are assumed, and from what"},
        }},
       {"targets", "an observed value a metric's total over a period is compared with", target_keys()},
       {"observations", "an observation: a target kept in an observation file; skipped when its period is not inside the run",

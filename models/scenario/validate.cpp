@@ -44,6 +44,7 @@ void validate(const Scenario& s) {
 
   unique_names(s.weather, "weather");
   unique_names(s.berth_pools, "berth_pools");
+  unique_names(s.expansions, "expansions");
   const ScenarioNames all{stage_names, source_names, names(s.berth_pools), names(s.weather)};
   for (const auto& st : s.stages) {
     if (!st.sea_area.empty()) known(st.sea_area, all.sea_areas, st.sea_area_where, "stages[" + st.name + "].sea_area", "sea area under `weather`");

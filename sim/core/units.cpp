@@ -94,6 +94,14 @@ Quantity parse_quantity(const std::string& raw) {
   return q;
 }
 
+bool find_unit(const std::string& name, Dim& dim, double& factor) {
+  const auto it = units().find(name);
+  if (it == units().end()) return false;
+  dim = {it->second.base, it->second.time};
+  factor = it->second.factor;
+  return true;
+}
+
 std::vector<std::string> unit_names() {
   std::vector<std::string> out;
   for (const auto& [name, def] : units()) out.push_back(name);

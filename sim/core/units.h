@@ -42,6 +42,10 @@ struct Quantity {
 // Throws std::invalid_argument with a human sentence on failure.
 Quantity parse_quantity(const std::string& text);
 
+// The definition of one unit name ("t", "TEU", "d", ...): its dimension and its factor to internal units.
+// False for an unknown name. Shared with parse_charge (sim/core/charges.h).
+bool find_unit(const std::string& name, Dim& dim, double& factor);
+
 // Every unit name parse_quantity accepts ("s", "min", ..., "kn"), for documentation.
 std::vector<std::string> unit_names();
 
