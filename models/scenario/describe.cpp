@@ -161,7 +161,8 @@ void print_scenario(std::ostream& out, const Scenario& s) {
   for (const auto& x : s.expansions)
     out << "  " << x.name << ": capital " << sim::format_number(x.capital_usd / 1e6, 1) << " M USD, operating "
         << sim::format_number(x.operating_usd_per_year / 1e6, 2) << " M USD/yr, " << sim::format_number(x.lifetime_years, 0)
-        << " yr, " << x.price_year << " USD (" << x.source << ")\n";
+        << " yr, " << x.price_year << " USD\n"
+        << "    " << wrap(x.source, 4, 4) << "\n";
 }
 
 }  // namespace models
