@@ -13,6 +13,7 @@
 
 #include "sim/core/errors.h"
 #include "sim/analysis/stats.h"
+#include "sim/analysis/transit_monthly.h"
 #include "sim/record/resource_series.h"
 
 namespace sim {
@@ -65,30 +66,42 @@ H5::CompType event_type() {
   return t;
 }
 
-// Monthly transit-time statistics of one service by delivery month: [statistic x month].
-void write_monthly_transit(const H5::Group& g, h5::Axes axes, const Calendar& cal, const TransitStats& t, const std::vector<bool>& warm) {
-  const std::vector<std::string> names{"mean", "p50", "p95", "n"};
+// Monthly transit-time statistics of one service by delivery month: [statistic x month], warm-up NaN.
+void write_monthly_transit(const H5::Group& g, h5::Axes axes, const std::vector<std::vector<double>>& stats,
+                           const std::vector<bool>& warm) {
+  const auto& names = transit_statistic_names();
   axes.push_back({"statistic", h5::label_axis(names, "over the consignments delivered in the month")});
   const size_t months = warm.size();
-  std::vector<std::vector<double>> by_month(months);
-  for (size_t k = 0; k < t.days.size(); ++k) {
-    const int m = cal.month_of_day(cal.day_at(t.at[k]));
-    if (m >= 0 && static_cast<size_t>(m) < months) by_month[m].push_back(t.days[k]);
-  }
   std::vector<double> flat(names.size() * months, std::nan(""));
-  for (size_t m = 0; m < months; ++m) {
-    const auto& v = by_month[m];
-    flat[3 * months + m] = warm[m] ? std::nan("") : static_cast<double>(v.size());
-    if (v.empty() || warm[m]) continue;
-    double sum = 0;
-    for (double x : v) sum += x;
-    flat[m] = sum / static_cast<double>(v.size());
-    flat[months + m] = percentile(v, 50);
-    flat[2 * months + m] = percentile(v, 95);
-  }
+  for (size_t s = 0; s < names.size(); ++s)
+    for (size_t m = 0; m < months; ++m)
+      if (!warm[m]) flat[s * months + m] = stats[s][m];
   auto ds = h5::variable(g, "monthly", axes, {"statistic", "month"}, flat);
   attr(ds, "units", std::string("d (n: consignments)"));
   attr(ds, "description", std::string("transit time of the consignments delivered in each month: mean, p50, p95 and their number n"));
+}
+
+// The same statistics of every service as /transit_monthly/{mean,p50,p95,n} over (source, month),
+// the layout replication files have with a replication dimension.
+void write_transit_monthly(const H5::Group& root, h5::Axes axes, const std::vector<std::string>& sources,
+                           const std::vector<std::vector<std::vector<double>>>& stats, const std::vector<bool>& warm) {
+  axes.push_back({"source", h5::label_axis(sources, "the service or flow the consignments belong to")});
+  auto g = group(root, "transit_monthly");
+  attr(g, "description", std::string("transit time (creation to delivery) of the consignments delivered in each month, "
+                                     "per service or flow; warm-up months NaN"));
+  const auto& names = transit_statistic_names();
+  const size_t months = warm.size();
+  for (size_t s = 0; s < names.size(); ++s) {
+    std::vector<double> flat(sources.size() * months, std::nan(""));
+    for (size_t i = 0; i < sources.size(); ++i)
+      for (size_t m = 0; m < months; ++m)
+        if (!warm[m]) flat[i * months + m] = stats[i][s][m];
+    const bool n = s == kTransitN;
+    auto ds = h5::variable(g, names[s], axes, {"source", "month"}, flat);
+    attr(ds, "units", std::string(n ? "consignments" : "d"));
+    attr(ds, "description", n ? std::string("consignments delivered in the month (0: none; NaN: warm-up)")
+                              : names[s] + " transit time of the consignments delivered in the month (NaN: none delivered)");
+  }
 }
 
 }  // namespace
@@ -258,6 +271,7 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
     attr(h5::string_variable(bg, "reason", baxes, "bottleneck", reasons), "description", std::string("why it is flagged"));
 
     auto trg = group(root, "transit_time");
+    std::vector<std::vector<std::vector<double>>> monthly;  // [source][statistic][month]
     for (size_t s = 0; s < rec.sources().size(); ++s) {
       const auto& d = rec.transit()[s].days;
       auto g = group(trg, rec.sources()[s]);
@@ -270,7 +284,8 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
       attr(when, "units", "days since " + info.start_date);
       attr(when, "calendar", std::string("proleptic_gregorian"));
       attr(when, "description", std::string("when the consignment was delivered"));
-      write_monthly_transit(g, axes, cal, rec.transit()[s], warm);
+      monthly.push_back(monthly_transit(cal, rec.transit()[s]));
+      write_monthly_transit(g, axes, monthly.back(), warm);
       attr(g, "units", std::string("d"));
       attr(g, "p50", percentile(d, 50));
       attr(g, "p95", percentile(d, 95));
@@ -278,6 +293,8 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
       attr(ds, "p50", percentile(d, 50));
       attr(ds, "p95", percentile(d, 95));
     }
+
+    write_transit_monthly(root, axes, rec.sources(), monthly, warm);
 
     auto cg = group(root, "conservation");
     const Amounts& c = rec.created();
