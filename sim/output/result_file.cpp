@@ -125,10 +125,10 @@ ResultFile::ResultFile(std::string final_path) : final_(std::move(final_path)) {
     H5::DataSpace space(1, &zero, &unlimited);
     auto dcpl = untimed_dcpl();
     dcpl.setChunk(1, &chunk);
-    // Not compressed: deflate (level 4) took ~30% of a single run's CPU, and level 1 or shuffle +
-    // deflate barely less (measured on a 10-year corridor, docs/performance.md); a single run should
+    // Not compressed: deflate (level 4) took ~25% of a single run's CPU, level 1 barely less and
+    // shuffle + deflate more (measured on a 10-year corridor, docs/performance.md); a single run should
     // cost about what a replication worker does. `h5repack -f /events:GZIP=4` compresses a file
-    // afterwards (about 5x smaller) for anyone who keeps many.
+    // afterwards (4-5x smaller) for anyone who keeps many.
     impl_->events = impl_->tmp.file().createDataSet("events", impl_->row_type, space, dcpl);
     return 0;
   });
