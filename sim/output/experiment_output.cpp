@@ -190,28 +190,19 @@ void write_transit(const H5::Group& root, const Experiment& e, const h5::Axes& a
 // Monthly transit-time statistics of every replication, one variable per statistic (mean, p50, p95,
 // n) over (source, replication, month): xarray opens the group as one dataset, pandas as one table.
 // Warm-up months and failed replications are NaN (n too: not measured, unlike a measured 0).
-void write_transit_monthly(const H5::Group& root, const Experiment& e, h5::Axes axes, const std::vector<bool>& warm) {
-  const auto& l = e.layout;
-  axes.push_back({"source", h5::label_axis(l.sources, "the service or flow the consignments belong to")});
-  auto g = h5::group(root, "transit_monthly");
-  attr(g, "description", std::string("transit time (creation to delivery) of the consignments delivered in each month, "
-                                     "per service or flow and replication; warm-up months NaN"));
-  const auto& names = transit_statistic_names();
+void write_transit_monthly(const H5::Group& root, const Experiment& e, const h5::Axes& axes, const std::vector<bool>& warm) {
+  const auto& sources = e.layout.sources;
   const size_t months = warm.size(), reps = e.reps.size();
-  for (size_t s = 0; s < names.size(); ++s) {
-    std::vector<double> flat(l.sources.size() * reps * months, std::nan(""));
-    for (size_t i = 0; i < l.sources.size(); ++i)
+  std::vector<std::vector<double>> values(transit_statistic_names().size(), std::vector<double>(sources.size() * reps * months, std::nan("")));
+  for (size_t s = 0; s < values.size(); ++s)
+    for (size_t i = 0; i < sources.size(); ++i)
       for (size_t r = 0; r < reps; ++r) {
         if (!e.ok[r] || i >= e.reps[r].transit_monthly.size()) continue;  // hand-made results may carry none
         const auto& v = e.reps[r].transit_monthly[i][s];
         for (size_t m = 0; m < months && m < v.size(); ++m)
-          if (!warm[m]) flat[(i * reps + r) * months + m] = v[m];
+          if (!warm[m]) values[s][(i * reps + r) * months + m] = v[m];
       }
-    const bool n = s == kTransitN;
-    units_description(h5::variable(g, names[s], axes, {"source", "replication", "month"}, flat), n ? "consignments" : "d",
-                      n ? std::string("consignments delivered in the month (0: none; NaN: warm-up or failed replication)")
-                        : names[s] + " transit time of the consignments delivered in the month (NaN: none delivered)");
-  }
+  h5::transit_monthly_group(root, axes, sources, {"source", "replication", "month"}, values);
 }
 
 void write_experiment(const H5::Group& root, const Experiment& e) {

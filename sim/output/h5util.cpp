@@ -15,6 +15,7 @@
 
 #include <hdf5_hl.h>
 
+#include "sim/analysis/transit_monthly.h"
 #include "sim/core/calendar.h"
 #include "sim/core/errors.h"
 #include "sim/record/run_info.h"
@@ -156,6 +157,23 @@ H5::DataSet string_variable(const H5::Group& g, const std::string& name, const A
   if (n) ds.write(ptrs.data(), t, H5::DataSpace::ALL, H5::DataSpace::ALL, string_xfer(n));
   attach(g, ds, axes, {dim});
   return ds;
+}
+
+void transit_monthly_group(const H5::Group& root, Axes axes, const std::vector<std::string>& sources,
+                           const std::vector<std::string>& dims, const std::vector<std::vector<double>>& values) {
+  axes.push_back({"source", label_axis(sources, "the service or flow the consignments belong to")});
+  auto g = group(root, "transit_monthly");
+  attr(g, "description", std::string("transit time (creation to delivery) of the consignments delivered in each month, per "
+                                     "service or flow") + (dims.size() > 2 ? " and replication" : "") + "; warm-up months NaN");
+  const auto& names = transit_statistic_names();
+  for (size_t s = 0; s < names.size(); ++s) {
+    const bool n = s == kTransitN;
+    auto ds = variable(g, names[s], axes, dims, values[s]);
+    attr(ds, "units", std::string(n ? "consignments" : "d"));
+    attr(ds, "description", n ? std::string("consignments delivered in the month (0: none; NaN: warm-up") +
+                                    (dims.size() > 2 ? " or failed replication)" : ")")
+                              : names[s] + " transit time of the consignments delivered in the month (NaN: none delivered)");
+  }
 }
 
 namespace {

@@ -83,25 +83,15 @@ void write_monthly_transit(const H5::Group& g, h5::Axes axes, const std::vector<
 
 // The same statistics of every service as /transit_monthly/{mean,p50,p95,n} over (source, month),
 // the layout replication files have with a replication dimension.
-void write_transit_monthly(const H5::Group& root, h5::Axes axes, const std::vector<std::string>& sources,
+void write_transit_monthly(const H5::Group& root, const h5::Axes& axes, const std::vector<std::string>& sources,
                            const std::vector<std::vector<std::vector<double>>>& stats, const std::vector<bool>& warm) {
-  axes.push_back({"source", h5::label_axis(sources, "the service or flow the consignments belong to")});
-  auto g = group(root, "transit_monthly");
-  attr(g, "description", std::string("transit time (creation to delivery) of the consignments delivered in each month, "
-                                     "per service or flow; warm-up months NaN"));
-  const auto& names = transit_statistic_names();
   const size_t months = warm.size();
-  for (size_t s = 0; s < names.size(); ++s) {
-    std::vector<double> flat(sources.size() * months, std::nan(""));
+  std::vector<std::vector<double>> values(transit_statistic_names().size(), std::vector<double>(sources.size() * months, std::nan("")));
+  for (size_t s = 0; s < values.size(); ++s)
     for (size_t i = 0; i < sources.size(); ++i)
       for (size_t m = 0; m < months; ++m)
-        if (!warm[m]) flat[i * months + m] = stats[i][s][m];
-    const bool n = s == kTransitN;
-    auto ds = h5::variable(g, names[s], axes, {"source", "month"}, flat);
-    attr(ds, "units", std::string(n ? "consignments" : "d"));
-    attr(ds, "description", n ? std::string("consignments delivered in the month (0: none; NaN: warm-up)")
-                              : names[s] + " transit time of the consignments delivered in the month (NaN: none delivered)");
-  }
+        if (!warm[m]) values[s][i * months + m] = stats[i][s][m];
+  h5::transit_monthly_group(root, axes, sources, {"source", "month"}, values);
 }
 
 }  // namespace
