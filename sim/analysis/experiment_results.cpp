@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "sim/analysis/transit_monthly.h"
 #include "sim/record/resource_series.h"
 
 namespace sim {
@@ -25,6 +26,7 @@ ReplicationResult collect(const Recorder& rec, const RunResults& res) {
     r.transit_mean.push_back(t.days.empty() ? std::nan("") : sum / static_cast<double>(t.days.size()));
     r.transit_p50.push_back(percentile(t.days, 50));
     r.transit_p95.push_back(percentile(t.days, 95));
+    r.transit_monthly.push_back(monthly_transit(cal, t));
   }
   for (int mi = 0; mi < kCargoMeasures; ++mi) {
     const auto m = static_cast<Measure>(mi);

@@ -27,6 +27,8 @@ struct ReplicationResult {
   std::vector<std::vector<std::vector<double>>> series;
   std::vector<double> utilisation_mean;                                 // [resource]
   std::vector<double> transit_mean, transit_p50, transit_p95;           // [service or flow], days
+  // [service or flow][statistic][month], statistics as transit_statistic_names(): mean, p50, p95, n
+  std::vector<std::vector<std::vector<double>>> transit_monthly;
   std::vector<double> created, delivered, in_system;                    // [cargo measure]
   std::vector<std::string> bottlenecks;
   double events = 0;

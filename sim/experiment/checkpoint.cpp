@@ -17,7 +17,11 @@
 namespace sim {
 namespace {
 
-constexpr const char* kMagic = "caspian-checkpoint/1";
+// The format of the file and of the replication results in it (sim/experiment/replication.cpp):
+// bumped whenever either changes, so an older file is refused by name instead of misread.
+// 2: replications carry monthly transit-time statistics.
+constexpr const char* kMagic = "caspian-checkpoint/2";
+constexpr const char* kMagicPrefix = "caspian-checkpoint/";
 
 std::uint64_t fnv1a(const char* p, size_t n) {
   std::uint64_t h = 0xcbf29ce484222325ULL;
@@ -116,7 +120,12 @@ Parsed parse(const std::string& path) {
   try {
     if (recs.empty()) throw std::runtime_error("no header");
     Fields h{recs[0]};
-    if (h.str() != kMagic) throw std::runtime_error("not a caspian checkpoint");
+    const std::string magic = h.str();
+    if (magic.rfind(kMagicPrefix, 0) == 0 && magic != kMagic)
+      throw CheckpointError(path + " was written by another version of caspian (" + magic + "; this one reads " + kMagic +
+                            "), whose runs it cannot use: finish it with the caspian that wrote it, or delete it and run "
+                            "again without --resume");
+    if (magic != kMagic) throw std::runtime_error("not a caspian checkpoint");
     p.header.identity = h.str();
     p.header.units = h.u64();
     p.header.shard.k = h.u64();
@@ -132,6 +141,8 @@ Parsed parse(const std::string& path) {
       if (unit >= p.header.units || !p.header.shard.owns(unit)) throw std::runtime_error("unit " + std::to_string(unit) + " out of range");
       p.units[unit] = ok ? TaskOutcome{true, text, "", false} : TaskOutcome{false, "", text, true};
     }
+  } catch (const CheckpointError&) {
+    throw;  // already says what is wrong
   } catch (const std::runtime_error& e) {
     throw CheckpointError(path + " is not a readable caspian checkpoint or shard file (" + e.what() + ")");
   }

@@ -85,6 +85,7 @@ std::string to_bytes(const ReplicationResult& r) {
   w.vec(r.transit_mean);
   w.vec(r.transit_p50);
   w.vec(r.transit_p95);
+  w.cube(r.transit_monthly);
   w.vec(r.created);
   w.vec(r.delivered);
   w.vec(r.in_system);
@@ -110,6 +111,7 @@ ReplicationResult from_bytes(const std::string& bytes) {
   r.transit_mean = rd.vec();
   r.transit_p50 = rd.vec();
   r.transit_p95 = rd.vec();
+  r.transit_monthly = rd.cube();
   r.created = rd.vec();
   r.delivered = rd.vec();
   r.in_system = rd.vec();

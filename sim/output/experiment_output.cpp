@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "sim/analysis/transit_monthly.h"
 #include "sim/core/calendar.h"
 #include "sim/output/h5util.h"
 #include "sim/output/summary.h"
@@ -186,6 +187,24 @@ void write_transit(const H5::Group& root, const Experiment& e, const h5::Axes& a
   }
 }
 
+// Monthly transit-time statistics of every replication, one variable per statistic (mean, p50, p95,
+// n) over (source, replication, month): xarray opens the group as one dataset, pandas as one table.
+// Warm-up months and failed replications are NaN (n too: not measured, unlike a measured 0).
+void write_transit_monthly(const H5::Group& root, const Experiment& e, const h5::Axes& axes, const std::vector<bool>& warm) {
+  const auto& sources = e.layout.sources;
+  const size_t months = warm.size(), reps = e.reps.size();
+  std::vector<std::vector<double>> values(transit_statistic_names().size(), std::vector<double>(sources.size() * reps * months, std::nan("")));
+  for (size_t s = 0; s < values.size(); ++s)
+    for (size_t i = 0; i < sources.size(); ++i)
+      for (size_t r = 0; r < reps; ++r) {
+        if (!e.ok[r] || i >= e.reps[r].transit_monthly.size()) continue;  // hand-made results may carry none
+        const auto& v = e.reps[r].transit_monthly[i][s];
+        for (size_t m = 0; m < months && m < v.size(); ++m)
+          if (!warm[m]) values[s][(i * reps + r) * months + m] = v[m];
+      }
+  h5::transit_monthly_group(root, axes, sources, {"source", "replication", "month"}, values);
+}
+
 void write_experiment(const H5::Group& root, const Experiment& e) {
   const auto& info = e.info;
   const auto& l = e.layout;
@@ -215,6 +234,7 @@ void write_experiment(const H5::Group& root, const Experiment& e) {
   write_targets(root, e, axes);
   write_resources(root, e, axes, warm);
   write_transit(root, e, axes);
+  write_transit_monthly(root, e, axes, warm);
 }
 
 std::string fmt(double v, int decimals = 1) { return format_number(v, decimals); }  // means: one decimal by default
@@ -242,23 +262,53 @@ void write_experiment_file(const std::string& path, const Experiment& e) {
 
 namespace {
 
-// Monthly paired differences of metric NAME, alternative minus base, replication by replication
-// (both must have succeeded): [statistic x month] over the base's months, NaN where the calendars
-// differ or the metric is not monthly (transit times).
+// For each month of the base, the same calendar month of the alternative (by label), or npos where
+// the alternative has no such month or either run is still warming up: months align by date, so
+// scenarios that start on different dates are compared where they overlap.
+std::vector<size_t> aligned_months(const Experiment& base, const Experiment& alt) {
+  const auto wb = warm_months(base), wa = warm_months(alt);
+  std::vector<size_t> out;
+  for (size_t m = 0; m < base.layout.months.size(); ++m) {
+    const auto& am = alt.layout.months;
+    const auto it = std::find(am.begin(), am.end(), base.layout.months[m]);
+    const size_t j = it == am.end() ? std::string::npos : static_cast<size_t>(it - am.begin());
+    out.push_back(j == std::string::npos || wb[m] || wa[j] ? std::string::npos : j);
+  }
+  return out;
+}
+
+size_t index_of(const std::vector<std::string>& names, const std::string& name) {
+  const auto it = std::find(names.begin(), names.end(), name);
+  return it == names.end() ? std::string::npos : static_cast<size_t>(it - names.begin());
+}
+
+// Monthly paired differences, alternative minus base, replication by replication (both must have
+// succeeded): [statistic x month] over the base's months, NaN where the months do not align. NAME is
+// a metric, or "transit_days:SOURCE" (the monthly mean transit time; a replication counts in a
+// month only if both scenarios delivered that month).
 H5::DataSet monthly_difference(const H5::Group& g, const std::string& name, const h5::Axes& axes, const Experiment& base,
                                const Experiment& alt) {
-  const auto warm = warm_months(base);
-  const auto find = [&](const Experiment& e) {
-    const auto it = std::find(e.layout.metrics.begin(), e.layout.metrics.end(), name);
-    return it == e.layout.metrics.end() ? std::string::npos : static_cast<size_t>(it - e.layout.metrics.begin());
+  const std::string transit = "transit_days:";
+  const bool is_transit = name.rfind(transit, 0) == 0;
+  const auto& bl = is_transit ? base.layout.sources : base.layout.metrics;
+  const auto& al = is_transit ? alt.layout.sources : alt.layout.metrics;
+  const std::string key = is_transit ? name.substr(transit.size()) : name;
+  const size_t i = index_of(bl, key), j = index_of(al, key);
+  const auto months = aligned_months(base, alt);
+  const auto value = [&](const ReplicationResult& r, size_t k, size_t m) {
+    if (!is_transit) return r.metric_monthly[k][m];
+    return k < r.transit_monthly.size() ? r.transit_monthly[k][kTransitMean][m] : std::nan("");
   };
-  const size_t i = find(base), j = find(alt);
-  const bool comparable = i != std::string::npos && j != std::string::npos && base.layout.months == alt.layout.months;
-  return monthly_stats(g, name, axes, warm, [&](size_t m) {
+  std::vector<bool> skip(months.size());
+  for (size_t m = 0; m < months.size(); ++m) skip[m] = months[m] == std::string::npos || i == std::string::npos || j == std::string::npos;
+  return monthly_stats(g, name, axes, skip, [&](size_t m) {
     std::vector<double> d;
-    for (size_t r = 0; comparable && r < base.reps.size() && r < alt.reps.size(); ++r)
-      if (base.ok[r] && alt.ok[r]) d.push_back(alt.reps[r].metric_monthly[j][m] - base.reps[r].metric_monthly[i][m]);
-    return comparable ? d : std::vector<double>{std::nan("")};
+    for (size_t r = 0; r < base.reps.size() && r < alt.reps.size(); ++r) {
+      if (!base.ok[r] || !alt.ok[r]) continue;
+      const double x = value(alt.reps[r], j, months[m]) - value(base.reps[r], i, m);
+      if (!std::isnan(x)) d.push_back(x);
+    }
+    return d;
   });
 }
 
@@ -291,6 +341,8 @@ void write_comparison_file(const std::string& path, const std::vector<std::strin
     attr(root, "base", labels[0]);
     attr(root, "scenarios", labels);
     auto sg = h5::group(root, "scenarios");
+    attr(sg, "description", std::string("one group per scenario, laid out as a replications file (metrics, transit_monthly, "
+                                        "...); /comparison holds the paired differences of each alternative to the base"));
     for (size_t k = 0; k < runs.size(); ++k) write_experiment(h5::group(sg, labels[k]), runs[k]);
     auto axes = experiment_axes(runs[0]);
     axes.push_back({"scenario", h5::label_axis(labels, "the scenario's label; the first is the base")});
@@ -304,7 +356,8 @@ void write_comparison_file(const std::string& path, const std::vector<std::strin
         auto ds = monthly_difference(ag, p.metric, axes, runs[0], runs[k]);
         attr(ds, "units", p.units);
         attr(ds, "description", std::string("paired difference, alternative minus base, common random numbers: the data are "
-                                            "monthly (statistic x month; NaN for transit times); diff_*, base_*, alt_* "
+                                            "monthly (statistic x month; transit times: of the monthly mean transit time; NaN "
+                                            "where the months do not align or in the warm-up); diff_*, base_*, alt_* "
                                             "are of the run totals (transit times: of the mean transit time)"));
         summary_attrs(ds, "diff_", p.diff);
         summary_attrs(ds, "base_", p.base);
@@ -371,6 +424,9 @@ void write_sweep_file(const std::string& path, const std::vector<std::string>& k
     write_totals(root, axes, {"point"}, all);
     write_grid(root.openGroup("totals"), axes, keys, points, false);
     auto pg = h5::group(root, "points");
+    attr(pg, "description", std::string("one group per point, laid out as a replications file: metrics, metric_stats, "
+                                        "metric_totals, targets, resources, transit_time, transit_monthly, replications; "
+                                        "its grid values in grid_keys, grid_values and /grid"));
     for (size_t i = 0; i < points.size(); ++i) {
       auto g = h5::group(pg, std::to_string(i));
       write_experiment(g, points[i].experiment);

@@ -51,6 +51,11 @@ H5::DataSet variable2(const H5::Group& g, const std::string& name, const Axes& a
                       const std::vector<std::vector<double>>& rows);
 H5::DataSet string_variable(const H5::Group& g, const std::string& name, const Axes& axes, const std::string& dim,
                             const std::vector<std::string>& values);
+// The group /transit_monthly: one variable per transit statistic (transit_statistic_names(): mean,
+// p50, p95, n) over DIMS, the first of them `source` (SOURCES), the last `month`; VALUES[s] holds
+// statistic s row-major over DIMS. Single runs and replication files share it, units and words too.
+void transit_monthly_group(const H5::Group& root, Axes axes, const std::vector<std::string>& sources,
+                           const std::vector<std::string>& dims, const std::vector<std::vector<double>>& values);
 // The month axis (CF time: days since 1970-01-01 of each month's first calendar day) from labels
 // YYYY-MM, and the day axis (days since START, CF time).
 Axis month_axis(const std::vector<std::string>& labels);

@@ -13,6 +13,7 @@
 
 #include "sim/core/errors.h"
 #include "sim/analysis/stats.h"
+#include "sim/analysis/transit_monthly.h"
 #include "sim/record/resource_series.h"
 
 namespace sim {
@@ -65,30 +66,32 @@ H5::CompType event_type() {
   return t;
 }
 
-// Monthly transit-time statistics of one service by delivery month: [statistic x month].
-void write_monthly_transit(const H5::Group& g, h5::Axes axes, const Calendar& cal, const TransitStats& t, const std::vector<bool>& warm) {
-  const std::vector<std::string> names{"mean", "p50", "p95", "n"};
+// Monthly transit-time statistics of one service by delivery month: [statistic x month], warm-up NaN.
+void write_monthly_transit(const H5::Group& g, h5::Axes axes, const std::vector<std::vector<double>>& stats,
+                           const std::vector<bool>& warm) {
+  const auto& names = transit_statistic_names();
   axes.push_back({"statistic", h5::label_axis(names, "over the consignments delivered in the month")});
   const size_t months = warm.size();
-  std::vector<std::vector<double>> by_month(months);
-  for (size_t k = 0; k < t.days.size(); ++k) {
-    const int m = cal.month_of_day(cal.day_at(t.at[k]));
-    if (m >= 0 && static_cast<size_t>(m) < months) by_month[m].push_back(t.days[k]);
-  }
   std::vector<double> flat(names.size() * months, std::nan(""));
-  for (size_t m = 0; m < months; ++m) {
-    const auto& v = by_month[m];
-    flat[3 * months + m] = warm[m] ? std::nan("") : static_cast<double>(v.size());
-    if (v.empty() || warm[m]) continue;
-    double sum = 0;
-    for (double x : v) sum += x;
-    flat[m] = sum / static_cast<double>(v.size());
-    flat[months + m] = percentile(v, 50);
-    flat[2 * months + m] = percentile(v, 95);
-  }
+  for (size_t s = 0; s < names.size(); ++s)
+    for (size_t m = 0; m < months; ++m)
+      if (!warm[m]) flat[s * months + m] = stats[s][m];
   auto ds = h5::variable(g, "monthly", axes, {"statistic", "month"}, flat);
   attr(ds, "units", std::string("d (n: consignments)"));
   attr(ds, "description", std::string("transit time of the consignments delivered in each month: mean, p50, p95 and their number n"));
+}
+
+// The same statistics of every service as /transit_monthly/{mean,p50,p95,n} over (source, month),
+// the layout replication files have with a replication dimension.
+void write_transit_monthly(const H5::Group& root, const h5::Axes& axes, const std::vector<std::string>& sources,
+                           const std::vector<std::vector<std::vector<double>>>& stats, const std::vector<bool>& warm) {
+  const size_t months = warm.size();
+  std::vector<std::vector<double>> values(transit_statistic_names().size(), std::vector<double>(sources.size() * months, std::nan("")));
+  for (size_t s = 0; s < values.size(); ++s)
+    for (size_t i = 0; i < sources.size(); ++i)
+      for (size_t m = 0; m < months; ++m)
+        if (!warm[m]) values[s][i * months + m] = stats[i][s][m];
+  h5::transit_monthly_group(root, axes, sources, {"source", "month"}, values);
 }
 
 }  // namespace
@@ -99,6 +102,9 @@ struct ResultFile::Impl {
   H5::DataSet events;
   H5::CompType row_type = event_type();
   hsize_t rows = 0;
+  // Reused for every chunk of events: a fresh 300 KB vector each time is an mmap, its page faults
+  // (11-20 us each here) and an munmap per chunk.
+  std::vector<EventRow> buffer;
 };
 
 ResultFile::ResultFile(std::string final_path) : final_(std::move(final_path)) {
@@ -109,7 +115,10 @@ ResultFile::ResultFile(std::string final_path) : final_(std::move(final_path)) {
     H5::DataSpace space(1, &zero, &unlimited);
     auto dcpl = untimed_dcpl();
     dcpl.setChunk(1, &chunk);
-    if (H5Zfilter_avail(H5Z_FILTER_DEFLATE)) dcpl.setDeflate(4);
+    // Not compressed: deflate (level 4) took ~25% of a single run's CPU, level 1 barely less and
+    // shuffle + deflate more (measured on a 10-year corridor, docs/performance.md); a single run should
+    // cost about what a replication worker does. `h5repack -f /events:GZIP=4` compresses a file
+    // afterwards (4-5x smaller) for anyone who keeps many.
     impl_->events = impl_->tmp.file().createDataSet("events", impl_->row_type, space, dcpl);
     return 0;
   });
@@ -122,7 +131,8 @@ ResultFile::~ResultFile() {
 void ResultFile::write_events(const std::vector<Event>& events) {
   // The rows are written byte for byte, padding included: zero it, or the file carries whatever the
   // stack held (different in every run, so identical runs would give different files).
-  std::vector<EventRow> rows(events.size());
+  auto& rows = impl_->buffer;
+  rows.resize(events.size());
   std::memset(static_cast<void*>(rows.data()), 0, rows.size() * sizeof(EventRow));
   for (size_t i = 0; i < events.size(); ++i) {
     const auto& e = events[i];
@@ -258,6 +268,7 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
     attr(h5::string_variable(bg, "reason", baxes, "bottleneck", reasons), "description", std::string("why it is flagged"));
 
     auto trg = group(root, "transit_time");
+    std::vector<std::vector<std::vector<double>>> monthly;  // [source][statistic][month]
     for (size_t s = 0; s < rec.sources().size(); ++s) {
       const auto& d = rec.transit()[s].days;
       auto g = group(trg, rec.sources()[s]);
@@ -270,14 +281,18 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
       attr(when, "units", "days since " + info.start_date);
       attr(when, "calendar", std::string("proleptic_gregorian"));
       attr(when, "description", std::string("when the consignment was delivered"));
-      write_monthly_transit(g, axes, cal, rec.transit()[s], warm);
+      monthly.push_back(monthly_transit(cal, rec.transit()[s]));
+      write_monthly_transit(g, axes, monthly.back(), warm);
+      const double p50 = percentile(d, 50), p95 = percentile(d, 95);  // each sorts a copy: once
       attr(g, "units", std::string("d"));
-      attr(g, "p50", percentile(d, 50));
-      attr(g, "p95", percentile(d, 95));
+      attr(g, "p50", p50);
+      attr(g, "p95", p95);
       attr(ds, "description", std::string("creation to delivery, one value per delivered consignment"));
-      attr(ds, "p50", percentile(d, 50));
-      attr(ds, "p95", percentile(d, 95));
+      attr(ds, "p50", p50);
+      attr(ds, "p95", p95);
     }
+
+    write_transit_monthly(root, axes, rec.sources(), monthly, warm);
 
     auto cg = group(root, "conservation");
     const Amounts& c = rec.created();

@@ -86,6 +86,35 @@ TEST_CASE("an existing checkpoint needs --resume, and only its own experiment ma
   std::remove(path.c_str());
 }
 
+TEST_CASE("a checkpoint of an older format is refused, naming both formats") {
+  const auto path = temp_path("old");
+  {  // a header record of format 1, framed as the file frames every record: length, FNV-1a, payload
+    std::string payload;
+    const auto put_str = [&](const std::string& t) {
+      const std::uint64_t n = t.size();
+      payload.append(reinterpret_cast<const char*>(&n), sizeof n);
+      payload += t;
+    };
+    put_str("caspian-checkpoint/1");
+    put_str("abc");
+    const std::uint64_t n = payload.size(), sum = std::stoull(sim::hash_hex(payload), nullptr, 16);
+    std::ofstream out(path, std::ios::binary);
+    out.write(reinterpret_cast<const char*>(&n), sizeof n);
+    out.write(reinterpret_cast<const char*>(&sum), sizeof sum);
+    out << payload;
+  }
+  try {
+    sim::Checkpoint c(path, header("abc", 5), true);
+    FAIL("an old checkpoint was accepted");
+  } catch (const sim::CheckpointError& e) {
+    const std::string what = e.what();
+    CHECK(what.find("caspian-checkpoint/1") != std::string::npos);
+    CHECK(what.find("caspian-checkpoint/2") != std::string::npos);
+    CHECK(what.find("without --resume") != std::string::npos);
+  }
+  std::remove(path.c_str());
+}
+
 TEST_CASE("merge_shards takes complete shards of one experiment, each once") {
   const std::uint64_t units = 7, n = 3;
   std::vector<std::string> paths;

@@ -80,6 +80,8 @@ TEST_CASE("a replication result survives the trip through bytes", "[experiment]"
   r.utilisation_mean = {0.6, 0};
   r.bottlenecks = {"ferry"};
   r.events = 42;
+  r.transit_mean = {3.5, std::nan("")};
+  r.transit_monthly = {{{1, 2, 3}, {1, 2, 3}, {1, 2, 3}, {1, 1, 1}}, {{std::nan(""), 4, 5}, {0, 4, 5}, {0, 4, 5}, {0, 1, 1}}};
   r.layout.metrics = {"a", "b"};
   r.layout.months = {"2025-01", "2025-02", "2025-03"};
   const auto back = sim::from_bytes(sim::to_bytes(r));
@@ -89,8 +91,35 @@ TEST_CASE("a replication result survives the trip through bytes", "[experiment]"
   CHECK(back.utilisation_mean == r.utilisation_mean);
   CHECK(back.bottlenecks == r.bottlenecks);
   CHECK(back.events == 42);
+  CHECK(back.transit_mean[0] == 3.5);
+  CHECK(std::isnan(back.transit_mean[1]));
+  REQUIRE(back.transit_monthly.size() == 2);
+  CHECK(back.transit_monthly[0] == r.transit_monthly[0]);
+  CHECK(std::isnan(back.transit_monthly[1][0][0]));
+  CHECK(back.transit_monthly[1][3] == r.transit_monthly[1][3]);
   CHECK(back.layout.metrics == r.layout.metrics);
   CHECK(back.layout.months == r.layout.months);
+}
+
+#include "sim/analysis/transit_monthly.h"
+
+TEST_CASE("transit times are binned by delivery month: mean, p50, p95, n", "[experiment]") {
+  const sim::Calendar cal(sim::parse_date("2025-01-01"), sim::parse_date("2025-04-01"));  // Jan, Feb, Mar
+  sim::TransitStats t;
+  const double day = 86400;
+  // Three deliveries in January (days 2, 4, 9 in transit), none in February, one on 1 March (day 59).
+  t.days = {2, 4, 9, 6};
+  t.at = {1 * day, 10 * day, 30.9 * day, 59 * day};
+  const auto m = sim::monthly_transit(cal, t);
+  REQUIRE(m.size() == 4);
+  CHECK(sim::transit_statistic_names()[sim::kTransitN] == "n");
+  CHECK(m[sim::kTransitN] == std::vector<double>{3, 0, 1});
+  CHECK(m[sim::kTransitMean][0] == 5);
+  CHECK(m[sim::kTransitP50][0] == 4);
+  CHECK(m[sim::kTransitP95][0] == Approx(8.5));  // linear interpolation between 4 and 9 at 0.95 x 2 = 1.9
+  for (size_t s = 0; s < 3; ++s) CHECK(std::isnan(m[s][1]));  // February: nothing delivered
+  CHECK(m[sim::kTransitMean][2] == 6);
+  CHECK(m[sim::kTransitP95][2] == 6);
 }
 
 #include <sstream>
