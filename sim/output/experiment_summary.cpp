@@ -199,7 +199,8 @@ json experiment_transit_json(const Experiment& e) {
   for (size_t i = 0; i < e.layout.sources.size(); ++i)
     out[e.layout.sources[i]] = {{"mean", json_out::summary(transit(e, &ReplicationResult::transit_mean, i), "d")},
                                 {"p50", json_out::summary(transit(e, &ReplicationResult::transit_p50, i), "d")},
-                                {"p95", json_out::summary(transit(e, &ReplicationResult::transit_p95, i), "d")}};
+                                {"p95", json_out::summary(transit(e, &ReplicationResult::transit_p95, i), "d")},
+                                {"units", "d"}};
   return out;
 }
 
