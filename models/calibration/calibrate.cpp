@@ -209,8 +209,10 @@ void write_overlay(const Options& o, const Result& r) {
 void print_table(std::ostream& out, const Result& r) {
   using Align = sim::Table::Align;
   using Fit = sim::Table::Fit;
-  out << "Calibration (" << r.algorithm << "; " << r.evaluations << " evaluations x " << r.replications << " replications, seed " << r.seed
-      << "; " << r.replications_used << " replications in all; " << r.stopped << ")\n";
+  out << sim::wrap_text("Calibration (" + r.algorithm + "; " + std::to_string(r.evaluations) + " evaluations x " + std::to_string(r.replications) +
+                        " replications, seed " + std::to_string(r.seed) + "; " + std::to_string(r.replications_used) + " replications in all; " +
+                        r.stopped + ")")
+      << "\n";
   out << "Objective: " << fmt(r.objective_before, 5) << " -> " << fmt(r.objective_after, 5)
       << "  (sum of squared relative errors, each in units of its tolerance)\n\nParameters (identified: the objective changes by 1% or "
          "more under a 5% move)\n";

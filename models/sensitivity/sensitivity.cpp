@@ -101,9 +101,10 @@ sim::json_out::json to_json(const ss::Report& r, const sim::json_out::ScenarioRe
 void print_table(std::ostream& out, const ss::Report& r, const std::string& path) {
   using Align = sim::Table::Align;
   const bool morris = r.method == "morris";
-  out << (morris ? "Morris screening: " + std::to_string(r.design.trajectories) + " trajectories, " + std::to_string(r.design.levels) + " levels"
-                 : std::string("One-at-a-time swings")) << ", " << r.design.points.size() << " design points x " << r.used.size() << " replications"
-      << (static_cast<int>(r.used.size()) < r.replications ? " (of " + std::to_string(r.replications) + ": failed ones dropped everywhere)" : "")
+  out << sim::wrap_text((morris ? "Morris screening: " + std::to_string(r.design.trajectories) + " trajectories, " + std::to_string(r.design.levels) + " levels"
+                                 : std::string("One-at-a-time swings")) +
+                        ", " + std::to_string(r.design.points.size()) + " design points x " + std::to_string(r.used.size()) + " replications" +
+                        (static_cast<int>(r.used.size()) < r.replications ? " (of " + std::to_string(r.replications) + ": failed ones dropped everywhere)" : ""))
       << "\neffect = " << (morris ? "mu* (mean |elementary effect|)" : "metric at HI - metric at LO")
       << " over each parameter's whole range, 95% CI over replications; ranked\n";
   for (const auto& m : r.metrics) {
