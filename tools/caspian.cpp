@@ -32,6 +32,7 @@
 #include "sim/config/reader.h"
 #include "sim/output/json_summary.h"
 #include "sim/output/run_summary.h"
+#include "sim/output/text_format.h"
 
 namespace {
 
@@ -577,9 +578,10 @@ int dispatch(int argc, char** argv) {
     }
     const auto l = load(val_o.scenarios[0], val_o.sets, val_o);
     sim::throw_if_stopped();  // loading does not look at the flag: never say ok after a signal
-    std::cout << "ok: " << val_o.scenarios[0] << ": \"" << l.scenario.name << "\", " << l.scenario.stages.size() << " stages, "
-              << l.scenario.sources.size() << " services and flows, " << l.scenario.metrics.size() << " metrics, "
-              << l.scenario.targets.size() << " targets\n";
+    std::cout << sim::wrap_text("ok: " + val_o.scenarios[0] + ": \"" + l.scenario.name + "\", " + std::to_string(l.scenario.stages.size()) +
+                                " stages, " + std::to_string(l.scenario.sources.size()) + " services and flows, " +
+                                std::to_string(l.scenario.metrics.size()) + " metrics, " + std::to_string(l.scenario.targets.size()) + " targets")
+              << "\n";
     return sim::kExitOk;
     }();
     sim::throw_if_stopped();  // a signal during a step that does not look (loading, printing)

@@ -66,6 +66,14 @@ with open(obs, "w", encoding="utf-8") as f:
 check("calibrate", "calibrate", C25, "--targets", obs, "--param", "services.china_europe_transit.rate=10..20", "-n", "2", "-j", "2",
       "--max-evals", "3", "-o", os.path.join(d, "fitted.yaml"))
 
+for sc in (C25, C27, OIL):
+    for args in (("describe", sc), ("validate", sc)):
+        _, out, _ = caspian(*args)
+        wide = [ln for ln in out.splitlines() if len(ln) > 120]
+        expect(not wide, f"{' '.join(args)}: {len(wide)} lines over 120 columns, e.g. {wide[:1]}")
+_, out, _ = caspian("describe")
+expect(all(len(ln) <= 120 for ln in out.splitlines()), "describe (every key) within 120 columns")
+
 # The check can fail: the glued rows of the old tables are caught, aligned rows are not.
 expect(glued_lines(["  ady_transit_block_trains2025-01-01 to 2025-10-31", "  turkmenbashi_alat_ferry:loadingloading_berth  1"])
        == ["  ady_transit_block_trains2025-01-01 to 2025-10-31", "  turkmenbashi_alat_ferry:loadingloading_berth  1"], "glued rows are seen")
