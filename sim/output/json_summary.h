@@ -1,7 +1,7 @@
 #pragma once
 // The one shape of every `--summary json` (docs/summary-json.md, docs/summary.schema.json): an
 // envelope that says what it is and which scenarios it is about, then the command's body. Bodies
-// are built as nlohmann::json objects and printed by print_summary, so a new section is one more
+// are built as nlohmann::ordered_json objects and printed by print_summary, so a new section is one more
 // key on the object a builder returns (e.g. body["costs"] = ...), then a line in the schema.
 #include <ostream>
 #include <string>
