@@ -49,8 +49,14 @@ def plot_single(f, wanted, outdir, written):
     plot_runset(read_runset(f, scenario_label(f)), wanted, outdir, written)
 
 
+def scenario_labels(f):
+    """A comparison's labels, base first (the root attribute `scenarios`; else the groups)."""
+    labels = attr(f, "scenarios") or list(f["scenarios"])
+    return [labels] if isinstance(labels, str) else list(labels)
+
+
 def plot_comparison(f, wanted, outdir, written):
-    labels = list(f["scenarios"])
+    labels = scenario_labels(f)
     base = attr(f, "base") or labels[0]
     runsets = [read_runset(f["scenarios"][label], label) for label in labels]
     for alt, diffs in comparison_differences(f, wanted).items():

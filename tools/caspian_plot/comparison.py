@@ -47,7 +47,7 @@ def plot_differences(alt, base, diffs: List[Difference], outdir, written):
     units = list(dict.fromkeys(d.units for d in diffs))
     heights = [len([d for d in diffs if d.units == u]) + 1.2 for u in units]
     fig, axes = plt.subplots(len(units), 1, figsize=(11, 0.45 * sum(heights) + 1.6), squeeze=False,
-                             gridspec_kw={"height_ratios": heights})
+                             gridspec_kw={"height_ratios": heights}, layout="constrained")
     for ax, unit in zip(axes[:, 0], units):
         rows = [d for d in diffs if d.units == unit]
         y = np.arange(len(rows))[::-1]
@@ -67,7 +67,8 @@ def plot_differences(alt, base, diffs: List[Difference], outdir, written):
         for tick, d in zip(ax.get_yticklabels(), rows):
             tick.set_color(COLOUR["sig"] if d.significant else COLOUR["insig"])
         ax.set_ylim(-0.7, len(rows) - 0.3)
-        ax.set_xlabel(f"difference of run totals, alternative − base ({unit or 'no unit'}), 95% CI")
+        what = "mean transit time" if all(d.name.startswith("transit_days:") for d in rows) else "run total"
+        ax.set_xlabel(f"difference of the {what}, alternative − base, in {unit or 'no unit'} (95% CI)")
         ax.grid(axis="y", visible=False)
     handles = [plt.Line2D([], [], color=COLOUR["sig"], marker="o", label="CI excludes 0 (at the precision written)"),
                plt.Line2D([], [], color=COLOUR["insig"], marker="o", label="CI includes 0: not significant")]

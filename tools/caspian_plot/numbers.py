@@ -13,21 +13,21 @@ def decimals_for(half_width, value=0.0) -> int:
     return int(min(6, max(0, 1 - math.floor(math.log10(scale)))))
 
 
-def number(x, decimals) -> str:
+def number(x, decimals, signed=True) -> str:
     if x is None or not np.isfinite(x):
         return "n/a"
-    text = f"{x:+,.{decimals}f}"
+    text = f"{x:+,.{decimals}f}" if signed else f"{x:,.{decimals}f}"
     return "0" if float(text.replace(",", "")) == 0 else text  # never "-0.0"
 
 
-def ci_label(mean, low, high, units="") -> str:
-    """'+1,234 TEU [+800, +1,700]' with decimals chosen from the CI's half-width."""
+def ci_label(mean, low, high, units="", signed=True) -> str:
+    """'+1,234 TEU [+800, +1,700]' with decimals chosen from the CI's half-width (SIGNED: a difference)."""
     half = (high - low) / 2 if low is not None and high is not None else None
     d = decimals_for(half, mean)
     unit = f" {units}" if units else ""
     if half is None or not np.isfinite(half):
-        return f"{number(mean, d)}{unit}"
-    return f"{number(mean, d)}{unit} [{number(low, d)}, {number(high, d)}]"
+        return f"{number(mean, d, signed)}{unit}"
+    return f"{number(mean, d, signed)}{unit} [{number(low, d, signed)}, {number(high, d, signed)}]"
 
 
 def significant(low, high, flagged=True) -> bool:
