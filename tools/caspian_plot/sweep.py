@@ -50,6 +50,16 @@ def plot_sweep_line(key, values, points, name, outdir, written):
     save(fig, outdir, f"sweep_{name}", written)
 
 
+def ci_scores(mean, half, ref):
+    """(mean - mean[REF]) / sqrt(half² + half[REF]²): how many combined CI half-widths each cell is from
+    the reference cell (0 where there is no CI)."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        combined = np.sqrt(half ** 2 + half[ref] ** 2)
+        z = np.where(combined > 0, (mean - mean[ref]) / combined, 0.0)
+    z[ref] = 0.0
+    return z
+
+
 def plot_sweep_heatmap(keys, values, points, name, outdir, written):
     """Two grid keys. Each cell is coloured by its difference from the first grid point in units of
     the combined 95% CI half-width (sqrt(h² + h0²), as for independent estimates), on a fixed scale
@@ -63,10 +73,7 @@ def plot_sweep_heatmap(keys, values, points, name, outdir, written):
         r, c = ys.index(vy), xs.index(vx)
         mean[r, c], half[r, c] = metric.total_mean, half_width(metric)
     ref = (ys.index(values[1][0]), xs.index(values[0][0]))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        combined = np.sqrt(half ** 2 + half[ref] ** 2)
-        z = np.where(combined > 0, (mean - mean[ref]) / combined, 0.0)
-    z[ref] = 0.0
+    z = ci_scores(mean, half, ref)
     fig, ax = plt.subplots(figsize=(max(7, 1.6 * len(xs) + 4), max(4.5, 0.9 * len(ys) + 2.8)))
     image = ax.imshow(np.clip(z, -Z_LIMIT, Z_LIMIT), cmap="RdBu_r", norm=TwoSlopeNorm(0, -Z_LIMIT, Z_LIMIT),
                       origin="lower", aspect="auto")
