@@ -39,7 +39,8 @@ def plot_sweep_line(key, values, points, name, outdir, written):
     ax.errorbar(x, means, yerr=half, fmt="-o", color=COLOUR["main"], capsize=5, lw=2, ms=7,
                 label="mean of the run totals, 95% CI")
     for xi, m, h in zip(x, means, half):
-        ax.annotate(f"{fmt(m)} ± {fmt(h)}", xy=(xi, m), xytext=(6, 6), textcoords="offset points", fontsize=8.5)
+        ax.annotate(f"{fmt(m)} ± {fmt(h)}", xy=(xi, m), xytext=(8, 6), textcoords="offset points", fontsize=8.5,
+                    bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.85))
     ax.set_xticks(x)
     ax.set_xticklabels([values[i] for i in order])
     ax.set_xlabel(key)
