@@ -73,7 +73,7 @@ with open(stochastic) as src, open(more, "w") as dst:
     dst.write(text.replace("per_week: 3", "per_week: 6"))
 cmp = os.path.join(d, "cmp.h5")
 caspian("compare", stochastic, more, "-n", "3", "--set", "warmup=31d", "-o", cmp)
-check_plots(cmp, ["diff_more_trains", "compare_border_teu", "compare_transit_trains"] +
+check_plots(cmp, ["diff_more_trains", "diff_monthly_more_trains", "compare_border_teu", "compare_transit_trains"] +
             [f"{s}_{k}" for s in ("stochastic", "more_trains") for k in ["utilisation", "queues"] + TRANSIT])
 
 # Sweeps: one key gives line charts, two keys heat maps.

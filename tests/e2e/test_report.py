@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 
-import numpy as np
 from matplotlib import image as mpimg
 from common import SRC, scenario, caspian, tmpdir, expect
 

@@ -20,7 +20,8 @@ from typing import List
 import h5py
 
 from . import style
-from .comparison import comparison_differences, plot_differences, plot_overlay
+from .comparison import (comparison_differences, monthly_differences, plot_differences, plot_monthly_differences,
+                         plot_overlay)
 from .metrics import plot_cumulative, plot_metric
 from .read import TONNE_UNITS, PlotError, attr, read_runset, select_metrics, strings
 from .resources import plot_queues, plot_utilisation
@@ -59,9 +60,13 @@ def plot_comparison(f, wanted, outdir, written):
     labels = scenario_labels(f)
     base = attr(f, "base") or labels[0]
     runsets = [read_runset(f["scenarios"][label], label) for label in labels]
+    base_set = runsets[labels.index(base)] if base in labels else runsets[0]
     for alt, diffs in comparison_differences(f, wanted).items():
         if diffs:
             plot_differences(alt, base, diffs, outdir, written)
+        series = monthly_differences(f["comparison"][alt], [d.name for d in diffs])
+        if series:  # format 2: aligned to the base's months
+            plot_monthly_differences(alt, base, series, base_set.months, base_set.warmup_months, outdir, written)
     all_names = list(dict.fromkeys(n for rs in runsets for n in rs.metrics))
     for name in select_metrics(all_names, wanted):
         plot_overlay(runsets, name, outdir, written)

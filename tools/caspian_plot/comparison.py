@@ -121,3 +121,36 @@ def comparison_differences(f, wanted):
         chosen = select_metrics(metrics, wanted) + [n for n in names if n.startswith("transit_days:")]
         out[alt] = read_differences(group, chosen)
     return out
+
+
+def monthly_differences(group, names):
+    """{name: (units, {statistic: monthly array})} for the format-2 [statistic x month] variables."""
+    from .read import statistics
+    if "statistic" not in group:
+        return {}
+    return {n: (attr(group[n], "units", "") or "", statistics(group[n], group)) for n in names
+            if group[n].ndim == 2}
+
+
+def plot_monthly_differences(alt, base, series, months, warmup_months, outdir, written):
+    """The monthly paired differences (alternative minus base) with their 95% CIs, one panel per unit;
+    NaN months (warm-up, or months only one scenario simulates) are left out."""
+    units = list(dict.fromkeys(u for u, _ in series.values()))
+    fig, axes = plt.subplots(len(units), 1, figsize=(11, 3.6 * len(units) + 0.6), sharex=True, squeeze=False,
+                             layout="constrained")
+    colours = palette()
+    x = np.arange(len(months))
+    for ax, unit in zip(axes[:, 0], units):
+        shade_warmup(ax, warmup_months, label=False)
+        for i, (name, (u, s)) in enumerate((n, v) for n, v in series.items() if v[0] == unit):
+            c = colours[i % len(colours)]
+            if "ci_low" in s and "ci_high" in s:
+                ax.fill_between(x[:s["ci_low"].size], s["ci_low"], s["ci_high"], color=c, alpha=0.2, lw=0)
+            ax.plot(x[:s["mean"].size], s["mean"], color=c, marker="o", ms=3.5, lw=1.8, label=name)
+        ax.axhline(0, color="black", lw=1)
+        ax.set_ylabel(f"difference ({unit or 'no unit'})")
+        thousands(ax)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), borderaxespad=0)
+    month_axis(axes[-1][0], months)
+    axes[0][0].set_title(f"Monthly paired differences: {alt} − {base} (base); shaded: 95% CI")
+    save(fig, outdir, f"diff_monthly_{alt}", written)
