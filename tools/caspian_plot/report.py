@@ -100,9 +100,9 @@ def metrics(rs: RunSet) -> str:
     for m in rs.metrics.values():
         total = ci_label(m.total_mean, *m.total_ci, signed=False) if m.total_ci else fmt(m.total_mean)
         rows.append((m.name, m.units, total, m.description))
-    what = (f"mean over {rs.replications} replications [95% CI]" if rs.replications > 1 or rs.metrics and
-            next(iter(rs.metrics.values())).total_ci else "total (single run: no CI)")
-    return H.table(["metric", "units", f"total after the warm-up, {what}", "description"], rows, numeric=(2,))
+    with_ci = any(m.total_ci for m in rs.metrics.values())
+    what = f", mean over {rs.replications} replications [95% CI]" if with_ci else " (a single run: no CI)"
+    return H.table(["metric", "units", f"total after the warm-up{what}", "description"], rows, numeric=(2,))
 
 
 def transit(rs: RunSet) -> str:
