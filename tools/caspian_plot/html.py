@@ -8,7 +8,6 @@ body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em auto; max-widt
 h1 { border-bottom: 3px solid #1f77b4; padding-bottom: .2em; }
 h2 { border-bottom: 1px solid #ccc; margin-top: 2em; }
 table { border-collapse: collapse; margin: .6em 0 1.2em; font-size: 0.9em; max-width: 100%; }
-td { overflow-wrap: anywhere; }
 th, td { border: 1px solid #ccc; padding: .25em .6em; text-align: left; vertical-align: top; }
 th { background: #eef3f8; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

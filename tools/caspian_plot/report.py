@@ -70,9 +70,10 @@ def observations(rs: RunSet) -> str:
     for t in rs.targets:
         sim = ci_label(t.simulated, *t.ci, signed=False) if t.ci else fmt(t.simulated)
         err = 100 * (t.simulated - t.observed) / t.observed if t.observed else np.nan
-        tol = f"±{fmt(t.tolerance_pct)}%" if t.tolerance_pct else "-"
+        tol = f"±{t.tolerance_pct:g}%" if t.tolerance_pct else "-"
         rows.append((t.metric, period_label(t.start, t.end), t.units, fmt(t.observed), sim, f"{err:+.1f}%", tol, t.inside, t.source))
-    return H.table(["metric", "period", "units", "observed", "simulated (95% CI)", "error", "tolerance", "inside", "source"],
+    simulated = "simulated, mean [95% CI]" if any(t.ci for t in rs.targets) else "simulated"
+    return H.table(["metric", "period", "units", "observed", simulated, "error", "tolerance", "inside", "source"],
                    rows, numeric=(3, 4, 5), row_class=lambda r: "bad" if r[7] == "no" else "")
 
 
