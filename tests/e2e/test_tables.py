@@ -58,12 +58,12 @@ check("compare", "compare", C27, scenario("expansions/alat_phase2.yaml"), "-n", 
 out = check("sweep", "sweep", C25, "--grid", "stages.aktau_alat_feeder.fleet=2,3", "--grid", "flows.feeder_containers.arrivals=1.8 /d,2.2 /d",
             "-n", "2", "-j", "2", "-o", os.path.join(d, "sweep.h5"))
 expect("95% CI" in out and "(TEU)" in out, "the sweep table has units and CIs")
-check("sensitivity", "sensitivity", C25, "--method", "oat", "--param", "flows.feeder_containers.arrivals=2.5..3", "-n", "2", "-j", "2",
+check("sensitivity", "sensitivity", C25, "--method", "oat", "--param", "flows.feeder_containers.arrivals=1.5..3.5", "-n", "2", "-j", "2",
       "-o", os.path.join(d, "sens.h5"))
 obs = os.path.join(d, "obs.yaml")
 with open(obs, "w", encoding="utf-8") as f:
     f.write("targets:\n  - {metric: ady_teu, from: 2025-01-01, to: 2025-06-30, observed: 70000 TEU, tolerance: 5%, source: test}\n")
-check("calibrate", "calibrate", C25, "--targets", obs, "--param", "services.china_europe_transit.rate=10..20", "-n", "2", "-j", "2",
+check("calibrate", "calibrate", C25, "--targets", obs, "--param", "services.china_europe_transit.rate=5..30", "-n", "2", "-j", "2",
       "--max-evals", "3", "-o", os.path.join(d, "fitted.yaml"))
 
 for sc in (C25, C27, OIL):
