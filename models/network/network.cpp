@@ -61,11 +61,11 @@ Network::Network(const Scenario& scenario, const sim::Calendar& calendar, sim::R
                  sim::Kernel& kernel)
     : calendar_(calendar), recorder_(recorder), seed_(scenario.seed), replication_(replication), source_names_(models::source_names(scenario)),
       costs_(stage_costs(scenario)) {
-  costed_ = costs_.any() || scenario.cost_basis.declared;
-  if (costed_) {
-    const auto& b = scenario.cost_basis;
-    recorder.costs().configure(recorder.sources().size(), b.value_of_time_teu, b.value_of_time_t);
-  }
+  // Deliveries are always counted (compare's cost-effectiveness needs the extra TEU and tonnes);
+  // consignments are charged only when some stage declares costs.
+  costed_ = costs_.any();
+  const auto& b = scenario.cost_basis;
+  recorder.costs().configure(recorder.sources().size(), b.value_of_time_teu, b.value_of_time_t, costed_ || b.declared);
   for (const auto& w : scenario.weather) {
     const auto& cal = storms_.emplace(w.name, draw_storms(w, calendar, stream("weather/" + w.name))).first->second;
     auto& stats = recorder.add_resource("weather:" + w.name, kSeaAreaKind);
@@ -195,7 +195,7 @@ void Network::forward(Job job, bool charged) {
     return;
   }
   recorder_.emit({t, sim::EventKind::Deliver, (*job.route).back(), job.source, job.cargo_class, job.id, job.created, job.amounts});
-  if (costed_) recorder_.costs().deliver(job.source, t, job.created, job.usd, job.kg_co2, job.amounts);
+  recorder_.costs().deliver(job.source, t, job.created, job.usd, job.kg_co2, job.amounts);
 }
 
 std::vector<int> Network::sources_through(int stage) const {

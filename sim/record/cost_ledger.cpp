@@ -2,8 +2,9 @@
 
 namespace sim {
 
-void CostLedger::configure(size_t sources, double vot_teu, double vot_t) {
+void CostLedger::configure(size_t sources, double vot_teu, double vot_t, bool declared) {
   active_ = true;
+  declared_ = declared;
   vot_teu_ = vot_teu;
   vot_t_ = vot_t;
   sources_.assign(sources, SourceCosts{});

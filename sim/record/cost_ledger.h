@@ -21,8 +21,10 @@ class CostLedger {
  public:
   // Costs are recorded from now on, for SOURCES services and flows; value of time in USD per TEU
   // (per tonne) per second of transit.
-  void configure(size_t sources, double vot_teu, double vot_t);
+  // DECLARED: the scenario declares costs (else only the amounts delivered are of use).
+  void configure(size_t sources, double vot_teu, double vot_t, bool declared);
   bool active() const { return active_; }
+  bool declared() const { return declared_; }
   // A consignment delivered at T (created at CREATED) that was charged USD and KG_CO2 for AMOUNTS.
   void deliver(int source, double t, double created, double usd, double kg_co2, const Amounts& amounts);
   // Called by the recorder: deliveries before WARMUP are not counted; months come from CAL.
@@ -35,7 +37,7 @@ class CostLedger {
   double value_of_time_t() const { return vot_t_; }
 
  private:
-  bool active_ = false;
+  bool active_ = false, declared_ = false;
   const Calendar* cal_ = nullptr;
   double warmup_ = 0, vot_teu_ = 0, vot_t_ = 0;
   std::vector<SourceCosts> sources_;
