@@ -32,6 +32,19 @@ with h5py.File(single) as f:
     expect(np.allclose(g["usd_per_teu"][0], [604.5] * 3) and np.allclose(g["co2_per_teu"][0], [15] * 3), "HDF5 values")
     expect(np.allclose(g["usd_monthly"][0], [906750, 846300, 967200]), "HDF5 monthly USD")
 
+# xarray opens /costs as one dataset with named dims; every variable has units and a description.
+import warnings  # noqa: E402
+import xarray as xr  # noqa: E402
+warnings.simplefilter("error")
+for path, dims in ((single, ("source", "cost_statistic")), (os.path.join(d, "reps_x.h5"), ("source", "replication", "cost_statistic"))):
+    if not os.path.exists(path):
+        caspian("run", TWO, "-n", "2", "-o", path)
+    ds = xr.open_dataset(path, engine="h5netcdf", group="costs")
+    expect(ds["usd_per_teu"].dims == dims, f"{path}: dims {ds['usd_per_teu'].dims}")
+    expect(all("units" in v.attrs and "description" in v.attrs for v in ds.data_vars.values()), f"{path}: units, descriptions")
+    expect(ds["usd_monthly"].dims[-1] == "month" and ds["month"].dtype.kind == "M", "monthly totals on dated months")
+    expect(float(ds["usd_per_teu"].sel(source="shuttle", cost_statistic="mean").values.ravel()[0]) == 604.5, "value through xarray")
+
 # Per tonne: the same charges on 2000 t trains (tariffs per TEU unchanged): 60450 / 2000 USD/t.
 t = run_json(TWO, os.path.join(d, "t2.h5"), "--set", "services.shuttle.tonnes=2000 t")["costs"]["sources"]["shuttle"]
 expect(abs(t["usd_per_t"]["mean"] - 30.225) < 1e-9 and abs(t["co2_per_t"]["mean"] - 0.75) < 1e-9, f"per tonne {t['usd_per_t']}")
