@@ -1,5 +1,7 @@
 #include "sim/analysis/experiment_results.h"
 
+#include "sim/core/units.h"
+
 #include <cmath>
 
 #include "sim/analysis/transit_monthly.h"
@@ -37,6 +39,8 @@ ReplicationResult collect(const Recorder& rec, const RunResults& res) {
   for (const auto& b : res.bottlenecks) r.bottlenecks.push_back(b.resource);
   r.events = static_cast<double>(rec.events());
   r.layout = layout_of(rec);
+  r.costs = cost_results(rec.costs());
+  r.measured_years = (cal.horizon_seconds() - res.info.warmup_s) / kSecondsPerYear;
   return r;
 }
 

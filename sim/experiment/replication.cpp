@@ -97,6 +97,11 @@ std::string to_bytes(const ReplicationResult& r) {
     w.num(static_cast<double>(list->size()));
     for (const auto& s : *list) w.str(s);
   }
+  w.mat(r.costs.stats);  // appended: checkpoint format 3
+  w.cube(r.costs.monthly);
+  w.mat(r.costs.totals);
+  w.num(r.measured_years);
+  w.num(r.costs.declared);
   return w.bytes;
 }
 
@@ -123,6 +128,11 @@ ReplicationResult from_bytes(const std::string& bytes) {
     list->resize(static_cast<size_t>(rd.num()));
     for (auto& s : *list) s = rd.str();
   }
+  r.costs.stats = rd.mat();
+  r.costs.monthly = rd.cube();
+  r.costs.totals = rd.mat();
+  r.measured_years = rd.num();
+  r.costs.declared = rd.num();
   return r;
 }
 

@@ -8,6 +8,7 @@
 
 #include "sim/analysis/transit_monthly.h"
 #include "sim/core/calendar.h"
+#include "sim/output/cost_output.h"
 #include "sim/output/h5util.h"
 #include "sim/record/resource_series.h"
 
@@ -233,6 +234,7 @@ void write_experiment(const H5::Group& root, const Experiment& e) {
   write_resources(root, e, axes, warm);
   write_transit(root, e, axes);
   write_transit_monthly(root, e, axes, warm);
+  write_experiment_costs(root, e, axes, warm);
 }
 
 }  // namespace
@@ -337,6 +339,7 @@ void write_comparison_file(const std::string& path, const std::vector<std::strin
     std::vector<const Experiment*> all;
     for (const auto& e : runs) all.push_back(&e);
     write_totals(root, axes, {"scenario"}, all);
+    write_comparison_costs(root, labels, runs);
     auto cg = h5::group(root, "comparison");
     for (size_t k = 1; k < runs.size(); ++k) {
       auto ag = h5::group(cg, labels[k]);

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "sim/core/calendar.h"
+#include "sim/output/cost_summary.h"
 #include "sim/output/json_summary.h"
 #include "sim/output/text_format.h"
 
@@ -146,6 +147,7 @@ void print_experiment_table(std::ostream& out, const Experiment& e, const std::s
   experiment_resources_table(out, e);
   experiment_transit_table(out, e);
   out << "\n" << wrap_text(binding_constraint_line(binding_constraint(e))) << "\n";
+  print_experiment_costs(out, e);
   if (!path.empty()) out << "\nResults: " << path << "\n";
 }
 
@@ -228,6 +230,7 @@ json experiment_json(const Experiment& e, const std::string& path) {
                              {"threshold", json_out::number(bc.threshold)}};
   j["resources"] = experiment_resources_json(e);
   j["transit_time_days"] = experiment_transit_json(e);
+  if (auto costs = experiment_cost_json(e); !costs.is_null()) j["costs"] = costs;
   return j;
 }
 
@@ -261,6 +264,7 @@ void print_comparison_table(std::ostream& out, const std::vector<std::string>& l
       transits.print(out);
     }
   }
+  print_comparison_costs(out, labels, runs);
   if (!path.empty()) out << "\nResults: " << path << "\n";
 }
 
@@ -283,6 +287,7 @@ json comparison_json(const std::vector<std::string>& labels, const std::vector<E
                        {"difference", json_out::summary(d.diff, d.units)},
                        {"significant", d.significant}};
   }
+  j["costs"] = comparison_cost_json(labels, runs);
   return j;
 }
 

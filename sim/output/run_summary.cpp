@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "sim/analysis/stats.h"
+#include "sim/output/cost_summary.h"
 #include "sim/output/json_summary.h"
 #include "sim/output/text_format.h"
 
@@ -111,6 +112,7 @@ void print_run_table(std::ostream& out, const Recorder& rec, const RunResults& r
   resources_table(out, rec);
   bottlenecks_table(out, res);
   transit_table(out, rec);
+  print_cost_table(out, rec);
   const Amounts &c = rec.created(), &d = rec.delivered();
   out << "\nConservation (TEU): created " << format_number(c.teu, 1) << " = delivered " << format_number(d.teu, 1) << " + in the network "
       << format_number(res.in_system.teu, 1) << "\n";
@@ -202,6 +204,7 @@ json run_summary_json(const Recorder& rec, const RunResults& res, const std::str
   for (const auto& b : res.bottlenecks) j["bottlenecks"].push_back({{"resource", b.resource}, {"reason", b.reason}});
   j["transit_time_days"] = transit_json(rec);
   j["conservation"] = conservation_json(rec, res);
+  if (auto costs = cost_json(rec); !costs.is_null()) j["costs"] = costs;
   j["events"] = rec.events();
   j["fingerprint"] = fingerprint(rec);
   return j;

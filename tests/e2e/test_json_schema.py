@@ -72,6 +72,19 @@ sens = check("sensitivity morris", "sensitivity", STOCH, "-n", "2", "-j", "2", "
 expect(all(isinstance(r["ci"][0], (int, float)) and r["units"] for rows in sens["metrics"].values() for r in rows), "sensitivity rows")
 check("shard", "run", STOCH, "-n", "4", "--shard", "1/2", "-o", os.path.join(d, "shard.h5"))
 
+# Costs (tests/data/costs): the "costs" section of a single run, replications and a comparison.
+TWO = os.path.join(SRC, "tests", "data", "costs", "two_stage.yaml")
+expect("costs" in check("run (costs)", "run", TWO, "-o", os.path.join(d, "two.h5")), "single run: costs")
+expect("costs" in check("run -n (costs)", "run", TWO, "-n", "2", "-j", "2", "-o", os.path.join(d, "two_n.h5")), "run -n: costs")
+overlay = os.path.join(d, "second.yaml")
+with open(overlay, "w", encoding="utf-8") as f:
+    f.write(f"extends: {TWO}\nname: a second shuttle\nservices:\n"
+            "  - {name: shuttle2, class: transit, route: [line, terminal], every: 2d, first: 2025-01-02, teu: 100 TEU}\n"
+            "expansions:\n  - {name: second_train_set, capital_cost: 10 M USD, lifetime: 20yr, operating_cost: 0.5 M USD/yr, "
+            "price_year: 2025, assumed: hand check}\n")
+c = check("compare (costs)", "compare", TWO, overlay, "-n", "2", "-j", "2", "-o", os.path.join(d, "two_cmp.h5"))
+expect(c["costs"]["alternatives"]["second"]["per_extra_teu"]["extra_per_year"]["units"] == "TEU/yr", "compare: costs with units")
+
 # calibrate: observations made from a run of the same scenario, one parameter, a few evaluations.
 truth = check("run -n (truth)", "run", CAL, "-n", "2", "-j", "2", "-o", os.path.join(d, "truth.h5"))["metrics"]
 obs = os.path.join(d, "obs.yaml")

@@ -32,6 +32,7 @@ class VesselLine : public Stage {
     sim::RandomStream rng;  // its own stream: adding a vessel leaves the others' draws unchanged
     sim::Signal go;
     std::vector<Job> cargo;
+    double loading_from = 0;  // when its first consignment boarded: in-port hours are charged from it
     State state = State::Parked;
     bool retired = false;
   };
