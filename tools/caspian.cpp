@@ -570,10 +570,11 @@ int dispatch(int argc, char** argv) {
       return sim::kExitOk;
     }
     const auto l = load(val_o.scenarios[0], val_o.sets, val_o);
+    const size_t assumed = models::sensitivity::check_assumptions(l.doc.root);
     sim::throw_if_stopped();  // loading does not look at the flag: never say ok after a signal
     std::cout << "ok: " << val_o.scenarios[0] << ": \"" << l.scenario.name << "\", " << l.scenario.stages.size() << " stages, "
               << l.scenario.sources.size() << " services and flows, " << l.scenario.metrics.size() << " metrics, "
-              << l.scenario.targets.size() << " targets\n";
+              << l.scenario.targets.size() << " targets" << (assumed ? ", " + std::to_string(assumed) + " assumed ranges" : "") << "\n";
     return sim::kExitOk;
     }();
     sim::throw_if_stopped();  // a signal during a step that does not look (loading, printing)

@@ -37,6 +37,9 @@ Setup setup(const sim::Node& root, const std::vector<std::string>& specs, const 
 
 // The `assumed:` ranges marked in a scenario, as KEY=LO..HI specs (see assumptions.cpp).
 std::vector<std::string> marked_assumptions(const sim::Node& root);
+// Resolves every marked range (sim::ScenarioError at the range if one excludes its value, names an
+// unknown key or is malformed); returns how many there are.
+size_t check_assumptions(const sim::Node& root);
 
 // Effects per metric from the experiment of every design point (in design order).
 sim::sensitivity::Report report(const Setup& s, const Options& o, const std::vector<sim::Experiment>& points);
