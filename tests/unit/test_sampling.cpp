@@ -25,7 +25,7 @@ TEST_CASE("A Latin hypercube puts one row in each of the N strata of every param
   }
 }
 
-TEST_CASE("Uniform draws are in [0, 1) and not stratified") {
+TEST_CASE("Uniform draws stay between 0 and 1 and are not stratified") {
   const auto rows = unit_design("uniform", 200, 2, 7);
   double sum = 0;
   std::set<int> strata;
