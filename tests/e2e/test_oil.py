@@ -53,10 +53,16 @@ k = res["metrics"]["btc_kazakh_oil"]["total"]
 expect(k["ci_low"] < k["mean"] < k["ci_high"] < 7e6, f"2027 Kazakh oil {k['mean']:.0f} t, below the 7 Mt nominated")
 bc = res["binding_constraint"]
 expect(bc["binding"] and bc["resource"] == "aktau_baku_tankers", f"binding constraint: {bc['resource']}")
+periods = res["binding_by_period"]
+expect([p["period"] for p in periods] == ["2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4"], f"quarters: {periods}")
+expect(all(p["binding"] and p["resource"] == "aktau_baku_tankers" and p["why"] == "queue grows" for p in periods),
+       f"the tankers' queue grows in every quarter of the 7 Mt what-if: {periods}")
 with h5py.File(p27) as f:
     expect(f.attrs["binding_constraint"] == "aktau_baku_tankers", "binding constraint stored in the file")
+    expect(list(f.attrs["binding_by_period_resource"]) == ["aktau_baku_tankers"] * 4, "binding by quarter stored in the file")
 _, table, _ = caspian("run", scenario("kazakh_oil_2027_7mt.yaml"), "-n", "4", "-o", os.path.join(d, "t.h5"))
 expect("Binding constraint: aktau_baku_tankers" in table, "binding constraint in the table summary")
+expect("2027-Q3   aktau_baku_tankers (vessel_line): its queue grows" in table, f"binding by quarter in the table:\n{table}")
 
 # The expansion: significantly more Kazakh oil with common random numbers.
 _, out, _ = caspian("compare", scenario("kazakh_oil_2027_7mt.yaml"), scenario("expansions/larger_tanker_fleet.yaml"), "-n", "10",
