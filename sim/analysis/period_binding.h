@@ -21,6 +21,7 @@ struct PeriodBinding {
   Summary utilisation;           // its mean utilisation over the period, across replications
   double queue_end = 0;          // its mean queue (consignments) in the period's last month, across replications
   bool binding = false;
+  double share = 0;              // of the replications in which it binds (by `why`)
   std::string why;               // "utilisation above 85%", "queue grows", or "" when nothing binds
 };
 

@@ -492,7 +492,8 @@ void print_experiment(std::ostream& out, const Experiment& e, bool json, const s
       out << (i ? "," : "") << "\n    {\"period\": " << json_escape(p.period) << ", \"from\": " << json_escape(p.first_month)
           << ", \"to\": " << json_escape(p.last_month) << ", \"resource\": " << json_escape(p.resource) << ", \"kind\": " << json_escape(p.kind)
           << ", \"utilisation\": " << summary_json(p.utilisation) << ", \"queue_end\": " << num(p.queue_end)
-          << ", \"binding\": " << (p.binding ? "true" : "false") << ", \"why\": " << json_escape(p.why) << "}";
+          << ", \"binding\": " << (p.binding ? "true" : "false") << ", \"why\": " << json_escape(p.why)
+          << ", \"share_of_replications\": " << num(p.share) << "}";
     }
     out << "\n  ],\n  \"resources\": {";
     for (size_t i = 0; i < l.resources.size(); ++i)

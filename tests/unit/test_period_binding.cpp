@@ -53,7 +53,9 @@ TEST_CASE("Each quarter names what binds in it, or the busiest capacity when not
   CHECK(sim::period_binding_line(p[1]).find("nothing binds") != std::string::npos);
   CHECK(p[2].period == "2027-07..2027-08");  // the run ends in August
   CHECK((p[2].binding && p[2].resource == "yard" && p[2].why == "queue grows" && p[2].queue_end == Approx(9)));
-  CHECK(sim::period_binding_line(p[2]).find("queue grows, to 9.0 consignments in 2027-08") != std::string::npos);
+  CHECK(sim::period_binding_line(p[2]).find("queue grows in 100% of replications, to 9.0 consignments in 2027-08") != std::string::npos);
+  INFO(sim::period_binding_line(p[0]));
+  CHECK(sim::period_binding_line(p[0]).find("utilisation above 85% in 100% of replications; mean 92.5%") != std::string::npos);
 }
 
 TEST_CASE("A queue that rises but levels off within the quarter does not bind") {
