@@ -234,7 +234,19 @@ int cmd_run(const Options& o) {
     if (r->checkpoint) r->checkpoint->remove();  // finished: a rerun would fail the same way
     throw sim::SimulationError("every replication failed; the first: " + e.errors[0]);
   }
-  sim::write_experiment_file(out, e);
+  if (sample) {
+    sim::SampledAssumptions s{sample->design, sample->seed, {}, {}, {}, {}, {}, sample->values};
+    for (const auto& p : sample->params) {
+      s.parameter.push_back(p.key);
+      s.unit.push_back(p.unit);
+      s.low.push_back(p.bounds.lo);
+      s.high.push_back(p.bounds.hi);
+      s.base.push_back(p.start);
+    }
+    sim::write_experiment_file(out, e, &s);
+  } else {
+    sim::write_experiment_file(out, e);
+  }
   if (r->checkpoint) r->checkpoint->remove();
   if (!sample) {
     sim::print_experiment(std::cout, e, json, out);

@@ -264,10 +264,30 @@ std::string summary_json(const Summary& s) {
 
 void check_result_path(const std::string& path) { h5::writable_target(path); }
 
-void write_experiment_file(const std::string& path, const Experiment& e) {
+namespace {
+
+void write_sampled(const H5::Group& root, const SampledAssumptions& s) {
+  auto g = h5::group(root, "sampled_assumptions");
+  attr(g, "description", std::string("the assumptions each replication drew from its range (run --sample-assumptions)"));
+  attr(g, "design", s.design);
+  h5::attr_u64(g, "seed", s.seed);
+  const h5::Axes axes = {{"parameter", h5::label_axis(s.parameter, "the scenario's marked assumptions, as --param names them")},
+                         {"replication", h5::index_axis(s.values.size(), "replication number")}};
+  h5::string_variable(g, "unit", axes, "parameter", s.unit);
+  h5::variable(g, "low", axes, {"parameter"}, s.low);
+  h5::variable(g, "high", axes, {"parameter"}, s.high);
+  h5::variable(g, "base", axes, {"parameter"}, s.base);
+  attr(h5::variable2(g, "value", axes, {"replication", "parameter"}, s.values), "description",
+       std::string("the value replication r ran with, in the parameter's unit"));
+}
+
+}  // namespace
+
+void write_experiment_file(const std::string& path, const Experiment& e, const SampledAssumptions* sampled) {
   h5::TempFile tmp(path);
   h5::guarded("cannot write " + tmp.temp_path(), [&] {
     write_experiment(tmp.root(), e);
+    if (sampled) write_sampled(tmp.root(), *sampled);
     return 0;
   });
   tmp.commit();

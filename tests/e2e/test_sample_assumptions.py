@@ -27,6 +27,12 @@ for p in s["parameters"]:
     strata = {int((x - p["low"]) / (p["high"] - p["low"]) * 6) for x in v}
     expect(len(strata) == 6, f"{p['parameter']}: a Latin hypercube uses every sixth of the range once: {v}")
 
+import h5py  # the file keeps what each replication drew
+with h5py.File(os.path.join(d, "a.h5")) as h:
+    g = h["sampled_assumptions"]
+    expect(g.attrs["design"] in ("lhs", b"lhs") and g["value"].shape == (6, 4), f"sampled_assumptions in the file: {g['value'].shape}")
+    expect(abs(g["value"][2, 0] - s["parameters"][0]["values"][2]) < 1e-9, "the file's values are the summary's")
+
 u = run("--sample-assumptions", "--sample-design", "uniform", out="u.h5")
 expect(u["sampled_assumptions"]["design"] == "uniform" and u["sampled_assumptions"]["parameters"][0]["values"] != s["parameters"][0]["values"],
        "another design, other draws")
