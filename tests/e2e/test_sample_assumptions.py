@@ -1,5 +1,5 @@
 """run -n N --sample-assumptions: each replication draws the scenario's marked assumptions from their
-ranges (Latin hypercube by default, or uniform), reproducibly by seed and whatever -j; the JSON summary
+ranges (Latin hypercube by default, or uniform), reproducibly by seed and whatever -j or --shard; the JSON summary
 lists every replication's values, each inside its range; the spread of the results holds the
 parameter uncertainty; a scenario without marks, or a single run, is refused."""
 import json
@@ -32,6 +32,12 @@ with h5py.File(os.path.join(d, "a.h5")) as h:
     g = h["sampled_assumptions"]
     expect(g.attrs["design"] in ("lhs", b"lhs") and g["value"].shape == (6, 4), f"sampled_assumptions in the file: {g['value'].shape}")
     expect(abs(g["value"][2, 0] - s["parameters"][0]["values"][2]) < 1e-9, "the file's values are the summary's")
+
+# Shards merged give the file one machine writes.
+for k in (1, 2):
+    caspian("run", S, "-n", "6", "--sample-assumptions", "-o", os.path.join(d, "m.h5"), "--shard", f"{k}/2")
+caspian("merge", *[os.path.join(d, f"m.h5.shard{k}of2") for k in (1, 2)], "-o", os.path.join(d, "m.h5"))
+expect(open(os.path.join(d, "m.h5"), "rb").read() == open(os.path.join(d, "a.h5"), "rb").read(), "--shard + merge: the same file")
 
 u = run("--sample-assumptions", "--sample-design", "uniform", out="u.h5")
 expect(u["sampled_assumptions"]["design"] == "uniform" and u["sampled_assumptions"]["parameters"][0]["values"] != s["parameters"][0]["values"],
