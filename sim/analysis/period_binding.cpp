@@ -16,12 +16,14 @@ struct Period {
 
 // Calendar quarters of the months after the warm-up ("YYYY-MM" labels sort as dates).
 std::vector<Period> quarters(const Experiment& e) {
-  const long first_counted = parse_date(e.info.start_date) + static_cast<long>(std::floor(e.info.warmup_s / 86400.0));
-  const std::string from = format_date(first_counted).substr(0, 7);
+  // Results put together without run information (hand-made in tests) have no start date: no warm-up.
+  std::string from;
+  if (!e.info.start_date.empty())
+    from = format_date(parse_date(e.info.start_date) + static_cast<long>(std::floor(e.info.warmup_s / 86400.0))).substr(0, 7);
   std::vector<Period> out;
   for (size_t m = 0; m < e.layout.months.size(); ++m) {
     const auto& label = e.layout.months[m];
-    if (label < from) continue;
+    if (label < from || label.size() != 7 || label[4] != '-') continue;  // "YYYY-MM" labels only
     const std::string q = label.substr(0, 4) + "-Q" + std::to_string((std::stoi(label.substr(5, 2)) - 1) / 3 + 1);
     if (out.empty() || out.back().label != q) out.push_back({q, {}});
     out.back().months.push_back(m);
