@@ -1,5 +1,7 @@
 #include "sim/output/experiment_output.h"
 
+#include "sim/analysis/period_binding.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -214,6 +216,17 @@ void write_experiment(const H5::Group& root, const Experiment& e) {
   attr(root, "binding_constraint", bc.resource);
   attr(root, "binding_constraint_utilisation", bc.utilisation.mean);
   attr(root, "binding_constraint_is_binding", bc.binding ? 1.0 : 0.0);
+  {  // quarter by quarter (sim/analysis/period_binding.h): the period and what binds in it, or "none"
+    std::vector<std::string> periods, binding;
+    for (const auto& p : period_binding(e)) {
+      periods.push_back(p.period);
+      binding.push_back(p.binding ? p.resource : "none");
+    }
+    if (!periods.empty()) {
+      attr(root, "binding_by_period", periods);
+      attr(root, "binding_by_period_resource", binding);
+    }
+  }
   const auto warm = warm_months(e);
   h5::warmup_attrs(root, info, warm);
   const auto axes = experiment_axes(e);
@@ -241,10 +254,30 @@ void write_experiment(const H5::Group& root, const Experiment& e) {
 
 void check_result_path(const std::string& path) { h5::writable_target(path); }
 
-void write_experiment_file(const std::string& path, const Experiment& e) {
+namespace {
+
+void write_sampled(const H5::Group& root, const SampledAssumptions& s) {
+  auto g = h5::group(root, "sampled_assumptions");
+  attr(g, "description", std::string("the assumptions each replication drew from its range (run --sample-assumptions)"));
+  attr(g, "design", s.design);
+  h5::attr_u64(g, "seed", s.seed);
+  const h5::Axes axes = {{"parameter", h5::label_axis(s.parameter, "the scenario's marked assumptions, as --param names them")},
+                         {"replication", h5::index_axis(s.values.size(), "replication number")}};
+  h5::string_variable(g, "unit", axes, "parameter", s.unit);
+  h5::variable(g, "low", axes, {"parameter"}, s.low);
+  h5::variable(g, "high", axes, {"parameter"}, s.high);
+  h5::variable(g, "base", axes, {"parameter"}, s.base);
+  attr(h5::variable2(g, "value", axes, {"replication", "parameter"}, s.values), "description",
+       std::string("the value replication r ran with, in the parameter's unit"));
+}
+
+}  // namespace
+
+void write_experiment_file(const std::string& path, const Experiment& e, const SampledAssumptions* sampled) {
   h5::TempFile tmp(path);
   h5::guarded("cannot write " + tmp.temp_path(), [&] {
     write_experiment(tmp.root(), e);
+    if (sampled) write_sampled(tmp.root(), *sampled);
     return 0;
   });
   tmp.commit();

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "sim/analysis/period_binding.h"
 #include "sim/core/calendar.h"
 #include "sim/output/cost_summary.h"
 #include "sim/output/json_summary.h"
@@ -147,6 +148,11 @@ void print_experiment_table(std::ostream& out, const Experiment& e, const std::s
   experiment_resources_table(out, e);
   experiment_transit_table(out, e);
   out << "\n" << wrap_text(binding_constraint_line(binding_constraint(e))) << "\n";
+  const auto periods = period_binding(e);
+  if (periods.size() > 1) {
+    out << "Binding constraint by quarter (utilisation over the quarter, 95% CI):\n";
+    for (const auto& p : periods) out << "  " << wrap_text(period_binding_line(p), kMaxLineWidth - 2, "    ") << "\n";
+  }
   print_experiment_costs(out, e);
   if (!path.empty()) out << "\nResults: " << path << "\n";
 }
@@ -228,6 +234,18 @@ json experiment_json(const Experiment& e, const std::string& path) {
                              {"utilisation", json_out::summary(bc.utilisation, kUtilisationUnits)},
                              {"binding", bc.binding},
                              {"threshold", json_out::number(bc.threshold)}};
+  j["binding_by_period"] = json::array();
+  for (const auto& p : period_binding(e))
+    j["binding_by_period"].push_back({{"period", p.period},
+                                      {"from", p.first_month},
+                                      {"to", p.last_month},
+                                      {"resource", p.resource},
+                                      {"kind", p.kind},
+                                      {"utilisation", json_out::summary(p.utilisation, kUtilisationUnits)},
+                                      {"queue_end", {{"mean", json_out::number(p.queue_end)}, {"units", "consignments"}}},
+                                      {"binding", p.binding},
+                                      {"why", p.why},
+                                      {"share_of_replications", json_out::number(p.share)}});
   j["resources"] = experiment_resources_json(e);
   j["transit_time_days"] = experiment_transit_json(e);
   if (auto costs = experiment_cost_json(e); !costs.is_null()) j["costs"] = costs;

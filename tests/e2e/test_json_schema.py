@@ -56,6 +56,9 @@ expect(single["metrics"]["terminal_teu"]["total"] == 4500 and single["transit_ti
 reps = check("run -n", "run", STOCH, "-n", "3", "-j", "2", "-o", os.path.join(d, "reps.h5"))
 m = reps["metrics"]["border_teu"]["total"]
 expect(m["n"] == 3 and isinstance(m["mean"], float) and m["ci_low"] <= m["mean"] <= m["ci_high"] and m["units"] == "TEU", f"run -n: {m}")
+sampled = check("run -n --sample-assumptions", "run", scenario("kazakh_oil_2027_7mt.yaml"), "-n", "2", "-j", "2", "--sample-assumptions",
+                "-o", os.path.join(d, "sampled.h5"))
+expect(len(sampled["sampled_assumptions"]["parameters"][0]["values"]) == 2 and sampled["binding_by_period"], "sampled assumptions, by quarter")
 one = check("run -n 1", "run", HAND, "-n", "1", "-o", os.path.join(d, "one.h5"))
 expect(one["metrics"]["terminal_teu"]["total"]["sd"] is None, "one replication: no sd (null, not NaN)")
 cmp = check("compare", "compare", HAND, STOCH, "-n", "2", "-j", "2", "-o", os.path.join(d, "cmp.h5"))

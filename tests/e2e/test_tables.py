@@ -52,6 +52,8 @@ KEYS = {"stages.aktau_alat_feeder.fleet", "flows.feeder_containers.arrivals", "s
 out = check("run", "run", C25, "-o", os.path.join(d, "run.h5"))
 expect("135," in out or "," in out, "thousands separators in a single run")
 check("run oil", "run", OIL, "-o", os.path.join(d, "oil.h5"))
+check("run -n --sample-assumptions", "run", scenario("kazakh_oil_2027_7mt.yaml"), "-n", "2", "-j", "2", "--sample-assumptions",
+      "-o", os.path.join(d, "sampled.h5"))
 out = check("run -n", "run", C25, "-n", "2", "-j", "2", "-o", os.path.join(d, "reps.h5"))
 expect(re.search(r"\d,\d{3}\.\d", out) and "95% CI" in out, "replication tables: thousands separators and CIs")
 check("compare", "compare", C27, scenario("expansions/alat_phase2.yaml"), "-n", "2", "-j", "2", "-o", os.path.join(d, "cmp.h5"))
