@@ -34,8 +34,11 @@ VesselLine::VesselLine(const StageConfig& cfg, int index, Network& net, sim::Ran
 }
 
 void VesselLine::start(sim::Kernel& kernel) {
-  for (size_t b = 0; b < berths_.size(); ++b)
-    kernel.spawn("stage:" + name_ + (berths_.size() > 1 ? "#berth" + std::to_string(b + 1) : ""), [this, b] { dispatcher(*berths_[b]); });
+  if (v_.policy == VesselConfig::Policy::Timetable)  // one berth (checked when parsed)
+    kernel.spawn("stage:" + name_, [this] { timetable_dispatcher(*berths_[0]); });
+  else
+    for (size_t b = 0; b < berths_.size(); ++b)
+      kernel.spawn("stage:" + name_ + (berths_.size() > 1 ? "#berth" + std::to_string(b + 1) : ""), [this, b] { dispatcher(*berths_[b]); });
   for (size_t v = 0; v < vessels_.size(); ++v)
     kernel.spawn("vessel:" + name_ + "#" + std::to_string(v + 1), [this, v] { voyage(static_cast<int>(v)); });
 }
