@@ -1,5 +1,7 @@
 #include "sim/analysis/comparison.h"
 
+#include "sim/analysis/transit_reliability.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -74,6 +76,7 @@ std::vector<PairedDifference> paired_differences(const Experiment& base, const E
     p.significant = p.diff.n > 1 && (p.diff.ci_low > 0 || p.diff.ci_high < 0);
     out.push_back(p);
   }
+  for (auto& p : transit_reliability_differences(base, alt)) out.push_back(std::move(p));
   return out;
 }
 

@@ -86,6 +86,7 @@ std::string to_bytes(const ReplicationResult& r) {
   w.vec(r.transit_p50);
   w.vec(r.transit_p95);
   w.cube(r.transit_monthly);
+  w.vec(r.transit_within);
   w.vec(r.created);
   w.vec(r.delivered);
   w.vec(r.in_system);
@@ -97,6 +98,7 @@ std::string to_bytes(const ReplicationResult& r) {
     w.num(static_cast<double>(list->size()));
     for (const auto& s : *list) w.str(s);
   }
+  w.num(l.transit_within_days);
   return w.bytes;
 }
 
@@ -112,6 +114,7 @@ ReplicationResult from_bytes(const std::string& bytes) {
   r.transit_p50 = rd.vec();
   r.transit_p95 = rd.vec();
   r.transit_monthly = rd.cube();
+  r.transit_within = rd.vec();
   r.created = rd.vec();
   r.delivered = rd.vec();
   r.in_system = rd.vec();
@@ -123,6 +126,7 @@ ReplicationResult from_bytes(const std::string& bytes) {
     list->resize(static_cast<size_t>(rd.num()));
     for (auto& s : *list) s = rd.str();
   }
+  l.transit_within_days = rd.num();
   return r;
 }
 

@@ -5,6 +5,7 @@
 
 #include "sim/analysis/stats.h"
 #include "sim/output/text_format.h"
+#include "sim/output/transit_output.h"
 
 namespace sim {
 namespace {
@@ -102,6 +103,7 @@ void print_table(std::ostream& out, const Recorder& rec, const RunResults& res, 
         << lpad(fmt(d.empty() ? NAN : total(d) / static_cast<double>(d.size()), 2), 9) << lpad(fmt(percentile(d, 50), 2), 9)
         << lpad(fmt(percentile(d, 95), 2), 9) << "\n";
   }
+  print_transit_within(out, rec, res.info.transit_within_s);
   const Amounts &c = rec.created(), &d = rec.delivered();
   out << "\nConservation (TEU): created " << fmt(c.teu, 1) << " = delivered " << fmt(d.teu, 1) << " + in the network "
       << fmt(res.in_system.teu, 1) << "\n";

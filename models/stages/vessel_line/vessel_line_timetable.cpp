@@ -32,6 +32,7 @@ void VesselLine::timetable_dispatcher(Berth& berth) {
     const int v = vessel_for_slot(berth);
     k = tt.first_slot(sim::now(), k);
     if (pool_) pool_->acquire();
+    const double at_berth = sim::now();
     // The vessel lies at the berth and takes cargo as it arrives until the cut-off. A slot whose
     // cut-off passes with nothing aboard has no sailing; the vessel stays for the next one.
     const double capacity = v_.capacity_of(v) * load_factor_;
@@ -50,9 +51,11 @@ void VesselLine::timetable_dispatcher(Berth& berth) {
       }
       wait_on(berth, Berth::Waits::Boarding, tt.cutoff_of(k));
     }
-    if (v_.loading_rate <= 0) {  // a per-call loading time runs from the cut-off
-      const double from = sim::now(), until = from + sim::sample(v_.loading_time, rng_);
-      loading_stats_.utilisation.add_interval(from, until, 1.0);
+    if (v_.loading_rate <= 0) {
+      // A per-call loading time is the least time a vessel spends at the berth before it sails;
+      // what boards by the cut-off is loaded within it.
+      const double time = sim::sample(v_.loading_time, rng_), until = std::max(sim::now(), at_berth + time);
+      loading_stats_.utilisation.add_interval(until - time, until, 1.0);
       sim::sleep_until(until);
     }
     sim::sleep_until(std::max(sim::now(), tt.departure(k)));  // late only when loading or a storm ran past it
