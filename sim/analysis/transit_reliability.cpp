@@ -18,32 +18,6 @@ std::string within_metric_name(double limit_days) {
   return buf;
 }
 
-namespace {
-
-using Field = std::vector<double> ReplicationResult::*;
-
-// One row: FIELD of source I (base) against source J (alternative), replication by replication,
-// over the replications where both succeeded and both values exist (a source with no delivery
-// after the warm-up has NaN).
-PairedDifference paired(const Experiment& base, const Experiment& alt, Field field, size_t i, size_t j, std::string metric,
-                        std::string units, double scale = 1) {
-  std::vector<double> b, a, d;
-  for (size_t r = 0; r < base.reps.size() && r < alt.reps.size(); ++r) {
-    if (!base.ok[r] || !alt.ok[r]) continue;
-    const auto& bv = base.reps[r].*field;
-    const auto& av = alt.reps[r].*field;
-    if (i >= bv.size() || j >= av.size() || std::isnan(bv[i]) || std::isnan(av[j])) continue;
-    b.push_back(scale * bv[i]);
-    a.push_back(scale * av[j]);
-    d.push_back(a.back() - b.back());
-  }
-  PairedDifference p{std::move(metric), std::move(units), summarize(b), summarize(a), summarize(d), false};
-  p.significant = p.diff.n > 1 && (p.diff.ci_low > 0 || p.diff.ci_high < 0);
-  return p;
-}
-
-}  // namespace
-
 std::vector<PairedDifference> transit_reliability_differences(const Experiment& base, const Experiment& alt) {
   std::vector<PairedDifference> out;
   const double limit = base.layout.transit_within_days;
@@ -54,10 +28,10 @@ std::vector<PairedDifference> transit_reliability_differences(const Experiment& 
     const auto it = std::find(alt.layout.sources.begin(), alt.layout.sources.end(), name);
     if (it == alt.layout.sources.end()) continue;
     const size_t j = static_cast<size_t>(it - alt.layout.sources.begin());
-    out.push_back(paired(base, alt, &ReplicationResult::transit_p50, i, j, "transit_p50_days:" + name, "d (median per consignment)"));
-    out.push_back(paired(base, alt, &ReplicationResult::transit_p95, i, j, "transit_p95_days:" + name, "d (95th percentile per consignment)"));
+    out.push_back(paired_field(base, alt, &ReplicationResult::transit_p50, i, j, "transit_p50_days:" + name, "d (median per consignment)"));
+    out.push_back(paired_field(base, alt, &ReplicationResult::transit_p95, i, j, "transit_p95_days:" + name, "d (95th percentile per consignment)"));
     if (within)
-      out.push_back(paired(base, alt, &ReplicationResult::transit_within, i, j, within_metric_name(limit) + ":" + name,
+      out.push_back(paired_field(base, alt, &ReplicationResult::transit_within, i, j, within_metric_name(limit) + ":" + name,
                            "% of consignments delivered within the limit", 100));
   }
   return out;

@@ -222,15 +222,19 @@ void VesselLine::dispatcher(Berth& berth) {
       loading_stats_.utilisation.add_interval(from, until, 1.0 / static_cast<double>(berths_.size()));
       sim::sleep_until(until);
     }
-    auto& vessel = *vessels_[v];
-    if (pool_) pool_->release();
-    vessel.cargo = std::move(berth.loading);
-    berth.loading.clear();
-    vessel.state = State::Busy;
-    ++busy_;
-    update_stats();
-    vessel.go.notify();
+    send_off(berth, v);
   }
+}
+
+void VesselLine::send_off(Berth& berth, int v) {
+  auto& vessel = *vessels_[v];
+  if (pool_) pool_->release();
+  vessel.cargo = std::move(berth.loading);
+  berth.loading.clear();
+  vessel.state = State::Busy;
+  ++busy_;
+  update_stats();
+  vessel.go.notify();
 }
 
 void VesselLine::voyage(int v) {

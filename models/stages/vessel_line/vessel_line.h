@@ -46,6 +46,7 @@ class VesselLine : public Stage {
   void dispatcher(Berth& berth);
   void timetable_dispatcher(Berth& berth);  // departure: timetable (vessel_line_timetable.cpp)
   int vessel_for_slot(Berth& berth);         // waits for a vessel in port and takes it
+  void send_off(Berth& berth, int v);        // vessel V leaves the berth with what it loaded
   void wait_on(Berth& berth, Berth::Waits what, double until);
   void vessel_returned();  // wakes the dispatchers waiting for a vessel
   void cargo_arrived();    // wakes the dispatchers the new cargo concerns

@@ -60,14 +60,7 @@ void VesselLine::timetable_dispatcher(Berth& berth) {
     }
     sim::sleep_until(std::max(sim::now(), tt.departure(k)));  // late only when loading or a storm ran past it
     ++k;
-    if (pool_) pool_->release();
-    auto& vessel = *vessels_[v];
-    vessel.cargo = std::move(berth.loading);
-    berth.loading.clear();
-    vessel.state = State::Busy;
-    ++busy_;
-    update_stats();
-    vessel.go.notify();
+    send_off(berth, v);
   }
 }
 
