@@ -102,5 +102,8 @@ TEST_CASE("timetable errors name the file, line and key", "[parse][timetable]") 
   CHECK_THROWS_WITH(load(with(kTimetabled, "departure: timetable", "departure: when_full")),
                     Catch::Contains("stages[ferry].timetable") && Catch::Contains("departure: timetable"));
   CHECK_THROWS_WITH(load(with(kTimetabled, "fleet: 2", "fleet: 2\n    berths: 2")), Catch::Contains("stages[ferry].berths") && Catch::Contains("berths: 1"));
+  CHECK_THROWS_WITH(load(with(kTimetabled, "departure: timetable", "departure: timetable\n    max_wait: 3d")),
+                    Catch::Contains("stages[ferry].max_wait") && Catch::Contains("max_wait: ~"));
+  CHECK_NOTHROW(load(with(kTimetabled, "departure: timetable", "departure: timetable\n    max_wait: ~")));
   CHECK_THROWS_WITH(load(with(kTimetabled, "every: 1 d, ", "")), Catch::Contains("stages[ferry].timetable") && Catch::Contains("\"every\""));
 }

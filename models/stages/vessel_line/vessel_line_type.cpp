@@ -35,9 +35,8 @@ void parse_departure(MapReader& r, VesselConfig& v) {
   } else if (policy == "timetable") {
     v.policy = VesselConfig::Policy::Timetable;
     v.timetable = parse_timetable(r.required("timetable"), r.path("timetable"));
-    // A line that sails when full in a base scenario keeps its max_wait under an overlay's
-    // timetable (extends cannot remove a key): it is read and has no effect.
-    if (const sim::Node* w = r.optional("max_wait")) sim::as_positive(*w, r.path("max_wait"), sim::dims::duration);
+    if (const sim::Node* w = r.optional("max_wait"))  // an overlay clears a base's with `max_wait: ~`
+      sim::fail(*w, r.path("max_wait"), "a timetabled line sails only at its departures: no max_wait with a timetable (`max_wait: ~` clears one set in a base scenario)");
   } else {
     sim::fail(*dep, r.path("departure"),
               "expected when_full (optionally with max_wait), slots (with slot_every) or timetable (with timetable), got \"" + policy + "\"");
@@ -176,7 +175,7 @@ StageType vessel_line_type() {
        "required with departure: timetable; berths must be 1",
        "one sailing every `every` from `at` (a clock time on the first day, or a duration after the start; default 0) with "
        "what boarded by `cutoff` before it; no vessel in port by the cut-off: that sailing is missed; nothing boarded: "
-       "no sailing; max_wait has no effect"},
+       "no sailing; not with max_wait (an overlay clears a base's with max_wait: ~)"},
       {"max_wait", "a duration like 3d", "optional, when_full only; default never", "sail part-loaded this long after the first cargo boarded"},
       {"slot_every", "a duration like 3d", "required with departure: slots", "time between timetabled slots (empty slots are skipped)"},
       {"storage", "a mass like 120 kt", "optional, default none", "shore storage at the origin; queued cargo beyond it is reported as backlog"},
