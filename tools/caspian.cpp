@@ -159,7 +159,9 @@ std::optional<models::PlanResult> execute(const models::ExperimentPlan& plan, co
   if (!o.shard.empty()) u.shard = sim::parse_shard(o.shard);
   sim::check_result_path(out);
   u.jobs = jobs_of(o);
-  u.limits = limits_of(o, u.jobs);
+  // The memory is shared by the processes that simulate at once: no more than this shard's runs.
+  const auto runs = u.shard.owned(static_cast<std::uint64_t>(plan.units()));
+  u.limits = limits_of(o, static_cast<int>(std::clamp<std::uint64_t>(runs, 1, static_cast<std::uint64_t>(u.jobs))));
   u.resume = o.resume;
   u.checkpoint = u.shard.active() ? out + ".shard" + std::to_string(u.shard.k) + "of" + std::to_string(u.shard.n) : out + ".ckpt";
   u.command = g_command;

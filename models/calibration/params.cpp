@@ -14,19 +14,13 @@ namespace {
   throw sim::ScenarioError(sim::Where{"--param " + spec, 0, 0}, key, msg);
 }
 
-std::string trim(std::string s) {
-  s.erase(0, s.find_first_not_of(" \t"));
-  s.erase(s.find_last_not_of(" \t") + 1);
-  return s;
-}
-
 // "4.55 /d" -> 4.55 and "/d"; false if the text does not start with a number.
 bool split_number(const std::string& text, double& number, std::string& unit) {
-  const std::string t = trim(text);
+  const std::string t = sim::trim(text);
   char* end = nullptr;
   number = std::strtod(t.c_str(), &end);
   if (end == t.c_str()) return false;
-  unit = trim(end);
+  unit = sim::trim(end);
   return true;
 }
 
@@ -106,7 +100,7 @@ Param resolve_param(const sim::Node& root, const std::string& spec) {
   const auto eq = spec.find('=');
   const auto dots = spec.find("..", eq == std::string::npos ? 0 : eq);
   if (eq == std::string::npos || eq == 0 || dots == std::string::npos) bad(spec, "", "expected KEY=LO..HI, like flows.x.arrivals=2..10");
-  p.key = trim(spec.substr(0, eq));
+  p.key = sim::trim(spec.substr(0, eq));
   // profile[3] -> profile.3: the --set path
   for (char c : p.key) {
     if (c == '[') p.path += '.';
@@ -118,7 +112,7 @@ Param resolve_param(const sim::Node& root, const std::string& spec) {
     for (const auto& item : node.items) {
       char* end = nullptr;
       const double v = item.is_scalar() ? std::strtod(item.scalar.c_str(), &end) : 0;
-      if (!item.is_scalar() || end == item.scalar.c_str() || !trim(end).empty())
+      if (!item.is_scalar() || end == item.scalar.c_str() || !sim::trim(end).empty())
         bad(spec, p.key, "a list can be calibrated only as a scale on plain numbers (like a profile)");
       p.list.push_back(v);
     }

@@ -7,17 +7,17 @@
 
 namespace models {
 
-std::vector<sim::TargetSpec> target_specs(const Scenario& s) {
+namespace {
+template <class Targets>
+std::vector<sim::TargetSpec> specs_of(const Targets& targets) {
   std::vector<sim::TargetSpec> out;
-  for (const auto& t : s.targets) out.push_back({t.metric, t.from_day, t.to_day, t.observed, t.tolerance_pct, t.source, t.file});
+  for (const auto& t : targets) out.push_back({t.metric, t.from_day, t.to_day, t.observed, t.tolerance_pct, t.source, t.file});
   return out;
 }
+}  // namespace
 
-std::vector<sim::TargetSpec> skipped_specs(const Scenario& s) {
-  std::vector<sim::TargetSpec> out;
-  for (const auto& t : s.skipped) out.push_back({t.metric, t.from_day, t.to_day, t.observed, t.tolerance_pct, t.source, t.file});
-  return out;
-}
+std::vector<sim::TargetSpec> target_specs(const Scenario& s) { return specs_of(s.targets); }
+std::vector<sim::TargetSpec> skipped_specs(const Scenario& s) { return specs_of(s.skipped); }
 
 sim::RunInfo run_info(const sim::Document& doc, const Scenario& scenario, const std::string& file, std::uint64_t replication,
                       bool with_text) {

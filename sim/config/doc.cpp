@@ -1,5 +1,7 @@
 #include "sim/config/doc.h"
 
+#include "sim/core/file_kind.h"
+
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
@@ -239,19 +241,10 @@ Node parse_text(const std::string& text, const std::string& file) {
   }
 }
 
-const char* type_word(mode_t mode) {
-  if (S_ISDIR(mode)) return "a directory";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
-  if (S_ISSOCK(mode)) return "a socket";
-  return "not a regular file";
-}
-
 // Only regular files of a sane size: /dev/zero would be read forever and a FIFO would block.
 void check_file(const std::string& path, const struct stat& st, const Where& from) {
   if (!S_ISREG(st.st_mode))
-    throw ScenarioError(from, "", "\"" + path + "\" is " + type_word(st.st_mode) + ", not a scenario file");
+    throw ScenarioError(from, "", "\"" + path + "\" is " + file_kind(st.st_mode) + ", not a scenario file");
   if (static_cast<std::uintmax_t>(st.st_size) > kMaxFileBytes)
     throw ScenarioError(from, "", "\"" + path + "\" is " + std::to_string(st.st_size) +
                                       " bytes; a scenario file may be at most 16 MiB");

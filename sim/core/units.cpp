@@ -49,13 +49,6 @@ const std::map<std::string, UnitDef>& units() {
   return table;
 }
 
-std::string trim(const std::string& s) {
-  size_t a = 0, b = s.size();
-  while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
-  while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
-  return s.substr(a, b - a);
-}
-
 }  // namespace
 
 Quantity parse_quantity(const std::string& raw) {
@@ -92,6 +85,13 @@ Quantity parse_quantity(const std::string& raw) {
     q.dim.time = -1;
   }
   return q;
+}
+
+std::string trim(const std::string& s) {
+  size_t a = 0, b = s.size();
+  while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
+  while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
+  return s.substr(a, b - a);
 }
 
 bool find_unit(const std::string& name, Dim& dim, double& factor) {

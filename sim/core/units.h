@@ -46,6 +46,9 @@ Quantity parse_quantity(const std::string& text);
 // False for an unknown name. Shared with parse_charge (sim/core/charges.h).
 bool find_unit(const std::string& name, Dim& dim, double& factor);
 
+// TEXT without its leading and trailing white space (shared by the quantity and charge parsers).
+std::string trim(const std::string& text);
+
 // Every unit name parse_quantity accepts ("s", "min", ..., "kn"), for documentation.
 std::vector<std::string> unit_names();
 

@@ -30,6 +30,8 @@ struct Shard {
   std::uint64_t k = 0, n = 0;
   bool active() const { return n > 0; }
   bool owns(std::uint64_t unit) const { return !active() || unit % n == k - 1; }
+  // How many of UNITS this shard computes.
+  std::uint64_t owned(std::uint64_t units) const { return !active() ? units : units < k ? 0 : (units - k) / n + 1; }
   std::string str() const { return std::to_string(k) + "/" + std::to_string(n); }
 };
 // "K/N" with 1 <= K <= N; throws CheckpointError naming what was expected.

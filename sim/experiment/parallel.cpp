@@ -243,6 +243,22 @@ std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std
     return true;
   };
   bool stopped = false;  // by a signal, or by a task over its limits
+  // If the caller's on_outcome throws (a checkpoint that cannot be written, say), the relay and its
+  // workers must not outlive this call, and the stop signals must be unblocked again.
+  struct RelayGuard {
+    pid_t relay;
+    int fd;
+    const sigset_t* mask;
+    bool armed = true;
+    ~RelayGuard() {
+      if (!armed) return;
+      kill(relay, SIGTERM);
+      close(fd);
+      while (waitpid(relay, nullptr, 0) < 0 && errno == EINTR) {
+      }
+      sigprocmask(SIG_SETMASK, mask, nullptr);
+    }
+  } guard{relay, fds[0], &wait_mask};
   for (;;) {
     if (stop_requested() || stopped) break;
     pollfd pfd{fds[0], POLLIN, 0};
@@ -278,6 +294,7 @@ std::vector<TaskOutcome> run_forked(int tasks, int jobs, const std::function<std
     buf.erase(0, pos);
     pos = 0;
   }
+  guard.armed = false;
   if (stop_requested() || stopped) kill(relay, SIGTERM);  // it kills and reaps its workers, then exits
   close(fds[0]);
   while (waitpid(relay, nullptr, 0) < 0 && errno == EINTR) {

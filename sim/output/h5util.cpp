@@ -1,5 +1,7 @@
 #include "sim/output/h5util.h"
 
+#include "sim/core/file_kind.h"
+
 #include "sim/core/stop.h"
 
 #include <sys/stat.h>
@@ -242,18 +244,6 @@ void warmup_attrs(const H5::H5Object& obj, const RunInfo& info, const std::vecto
                                   "series (not measured, unlike a measured 0); the event table and conservation ledger include it"));
 }
 
-namespace {
-
-const char* file_kind(mode_t mode) {
-  if (S_ISDIR(mode)) return "a directory";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
-  if (S_ISSOCK(mode)) return "a socket";
-  return "not a regular file";
-}
-
-}  // namespace
 
 std::string writable_target(const std::string& path) {
   if (path.empty()) throw OutputError("the output path is empty");

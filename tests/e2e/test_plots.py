@@ -1,26 +1,34 @@
-"""tools/plot turns every kind of result file (single run, replications, comparison, sweep) into
-non-trivial PNG charts, draws cumulative tonnes for metrics in t, and fails clearly on bad input."""
+"""tools/plot turns every kind of result file (single run, replications, comparison, sweep with one and
+two keys, sensitivity) into non-trivial PNG charts under `python3 -W error` (no warning of any kind,
+"Mean of empty slice" included, also with warm-up months, which are NaN); transit times are plotted;
+labels carry a precision that suits their CI and are called significant only when the CI excludes 0
+at that precision; the heat map is coloured in CI half-widths; no reference line is drawn that the
+file does not declare; bad input fails clearly."""
 import os
 import subprocess
 import sys
+
 import h5py
+import numpy as np
 from matplotlib import image as mpimg
 from common import SRC, scenario, caspian, tmpdir, expect
 
 PLOT = os.path.join(SRC, "tools", "plot")
 PYTHON = "/usr/bin/python3"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+sys.path.insert(0, os.path.join(SRC, "tools"))
 
 d = tmpdir()
 stochastic, hand_check = scenario("examples/stochastic.yaml"), scenario("examples/hand_check.yaml")
+TRANSIT = ["transit_distribution", "transit_monthly"]
 
 
 def plot(result, *extra, check=True):
     """Runs tools/plot on RESULT into <d>/<stem>_charts; returns (exit code, PNGs printed, stderr)."""
     outdir = os.path.join(d, os.path.splitext(os.path.basename(result))[0] + "_charts")
-    p = subprocess.run([PYTHON, PLOT, result, "-o", outdir, *extra], capture_output=True, text=True,
+    p = subprocess.run([PYTHON, "-W", "error", PLOT, result, "-o", outdir, *extra], capture_output=True, text=True,
                        env={**os.environ, "MPLBACKEND": "Agg", "DISPLAY": ""})
-    if check and p.returncode != 0:
+    if check and (p.returncode != 0 or p.stderr):
         sys.exit(f"FAILED: tools/plot {result} exited {p.returncode}\nstdout:\n{p.stdout}\nstderr:\n{p.stderr}")
     return p.returncode, [line for line in p.stdout.splitlines() if line.strip()], p.stderr
 
@@ -44,26 +52,29 @@ def check_plots(result, expected, *extra):
         check_png(path)
 
 
-# A single run: one chart per metric, utilisation, queues.
+# A single run: one chart per metric, utilisation, queues, transit times.
 single = os.path.join(d, "single.h5")
 caspian("run", hand_check, "-o", single)
-check_plots(single, ["metric_terminal_teu", "metric_terminal_trains", "utilisation", "queues"])
+check_plots(single, ["metric_terminal_teu", "metric_terminal_trains", "utilisation", "queues"] + TRANSIT)
 
-# Replications of the stochastic example.
+# Replications of the stochastic example, with a warm-up month (NaN in every monthly series: the
+# statistics over an all-NaN month must not warn).
 reps = os.path.join(d, "reps.h5")
-caspian("run", stochastic, "-n", "3", "-o", reps)
-check_plots(reps, ["metric_border_teu", "metric_transit_trains", "utilisation", "queues"])
+caspian("run", stochastic, "-n", "3", "--set", "warmup=31d", "-o", reps)
+with h5py.File(reps) as f:
+    expect(bool(np.isnan(f["metrics/border_teu"][:, 0]).all()), "January is warm-up: NaN")
+check_plots(reps, ["metric_border_teu", "metric_transit_trains", "utilisation", "queues"] + TRANSIT)
 
-# A comparison: the base against an alternative with more block trains (a significant difference).
+# A comparison (with the warm-up too): the base against an alternative with more block trains.
 more = os.path.join(d, "more_trains.yaml")
 with open(stochastic) as src, open(more, "w") as dst:
     text = src.read()
     expect("per_week: 3" in text, "the stochastic example runs 3 block trains a week")
     dst.write(text.replace("per_week: 3", "per_week: 6"))
 cmp = os.path.join(d, "cmp.h5")
-caspian("compare", stochastic, more, "-n", "3", "-o", cmp)
-check_plots(cmp, ["diff_more_trains", "compare_border_teu", "compare_transit_trains",
-                  "stochastic_utilisation", "stochastic_queues", "more_trains_utilisation", "more_trains_queues"])
+caspian("compare", stochastic, more, "-n", "3", "--set", "warmup=31d", "-o", cmp)
+check_plots(cmp, ["diff_more_trains", "diff_monthly_more_trains", "compare_border_teu", "compare_transit_trains"] +
+            [f"{s}_{k}" for s in ("stochastic", "more_trains") for k in ["utilisation", "queues"] + TRANSIT])
 
 # Sweeps: one key gives line charts, two keys heat maps.
 sweep1 = os.path.join(d, "sweep1.h5")
@@ -74,7 +85,13 @@ caspian("sweep", stochastic, "--grid", "services.weekly_block.per_week=2,4", "--
         "-n", "2", "-o", sweep2)
 check_plots(sweep2, ["sweep_border_teu_heatmap", "sweep_transit_trains_heatmap"])
 
-# A metric in tonnes gets a cumulative chart against 7 Mt/yr.
+# Sensitivity (one at a time): a tornado per metric.
+sens = os.path.join(d, "sens.h5")
+caspian("sensitivity", hand_check, "--method", "oat", "-n", "2", "--param", "services.shuttle.teu=50..150",
+        "--param", "stages.line.capacity=5..20", "-o", sens)
+check_plots(sens, ["tornado_terminal_teu", "tornado_terminal_trains"])
+
+# A metric in tonnes gets a cumulative chart; an observation on it is its only reference line.
 oil = os.path.join(d, "oil.yaml")
 with open(oil, "w") as f:
     f.write("""name: oil trains
@@ -97,12 +114,51 @@ metrics:
     description: oil carried by tank trains
     count: tonnes
     at: line
+targets:
+  - metric: btc_kazakh_oil
+    from: 2025-01-01
+    to: 2025-03-31
+    observed: 250000 t
+    source: assumed (a test value)
 """)
 oil_h5 = os.path.join(d, "oil.h5")
 caspian("run", oil, "-n", "2", "-o", oil_h5)
 with h5py.File(oil_h5) as f:
     expect(f["metrics/btc_kazakh_oil"].attrs["units"] == "t", "the oil metric is in tonnes")
-check_plots(oil_h5, ["metric_btc_kazakh_oil", "cumulative_btc_kazakh_oil", "utilisation", "queues"])
+check_plots(oil_h5, ["metric_btc_kazakh_oil", "cumulative_btc_kazakh_oil", "utilisation", "queues"] + TRANSIT)
+
+# What the cumulative chart draws: the simulated series and the file's one target, nothing else
+# (no 7 Mt/yr line on every tonnes metric).
+from caspian_plot import metrics as M, style  # noqa: E402
+from caspian_plot.read import read_runset  # noqa: E402
+style.apply()
+drawn = []
+M.save = lambda fig, outdir, name, written: drawn.append(fig)
+with h5py.File(oil_h5) as f:
+    rs = read_runset(f, "oil")
+M.plot_cumulative(rs, rs.metrics["btc_kazakh_oil"], d, [])
+texts = [t.get_text() for t in drawn[0].axes[0].texts] + [line.get_label() for line in drawn[0].axes[0].lines]
+expect(not any("Mt/yr" in t for t in texts), f"no per-year reference line: {texts}")
+expect(len(drawn[0].axes[0].lines) == 2 and any("observed" in t for t in texts), f"the series and the target: {texts}")
+
+# Labels: the precision follows the CI; significant only if the CI excludes 0 at that precision.
+from caspian_plot.numbers import ci_label, significant, nanmean  # noqa: E402
+expect(ci_label(-0.004, -0.0049, -0.0031, "d") == "-0.00400 d [-0.00490, -0.00310]", ci_label(-0.004, -0.0049, -0.0031, "d"))
+expect(significant(-0.0049, -0.0031), "a small CI that excludes 0 is significant")
+expect(ci_label(-0.02, -0.04, 0.001) == "-0.020 [-0.040, +0.001]", ci_label(-0.02, -0.04, 0.001))
+expect(ci_label(-0.0001, -0.0004, 0.0002, "d") == "-0.00010 d [-0.00040, +0.00020]", "never '-0.0 d [-0.0, -0.0]'")
+expect(not significant(-0.04, 0.001) and not significant(-2.0, -0.8, flagged=False), "not significant")
+expect(not significant(-0.3, -0.001 / 3), "a CI whose end rounds to 0 at its precision is not significant")
+expect(ci_label(267.4, 63.2, 471.4, "TEU") == "+267 TEU [+63, +471]", ci_label(267.4, 63.2, 471.4, "TEU"))
+expect(np.isnan(nanmean(np.full((3, 2), np.nan), axis=0)).all(), "all-NaN columns give NaN")
+
+# The heat map's colour is the difference from the first point in combined CI half-widths: a 0.2%
+# spread with ±1.5% CIs stays pale (|z| < 1, hatched), a spread well beyond the CIs is strong.
+from caspian_plot.sweep import ci_scores  # noqa: E402
+z = ci_scores(np.array([[1000.0, 1002.0]]), np.array([[15.0, 15.0]]), (0, 0))
+expect(abs(z[0, 1]) < 0.2, f"0.2% against ±1.5%: {z}")
+z = ci_scores(np.array([[1000.0, 1100.0]]), np.array([[15.0, 15.0]]), (0, 0))
+expect(z[0, 1] > 3, f"10% against ±1.5%: {z}")
 
 # Bad input: a missing file, an unknown format, an unknown metric.
 code, _, err = plot(os.path.join(d, "missing.h5"), check=False)
@@ -116,9 +172,10 @@ code, _, err = plot(reps, "--metrics", "no_such_metric", check=False)
 expect(code != 0 and "no_such_metric" in err, f"unknown metric: exit {code}, {err!r}")
 
 # --metrics picks metrics; the default output directory is <stem>_plots next to the result file.
-p = subprocess.run([PYTHON, PLOT, single, "--metrics", "terminal_trains"], capture_output=True, text=True)
+p = subprocess.run([PYTHON, "-W", "error", PLOT, single, "--metrics", "terminal_trains"], capture_output=True, text=True)
 printed = sorted(os.path.basename(line) for line in p.stdout.split())
-expect(p.returncode == 0 and printed == ["metric_terminal_trains.png", "queues.png", "utilisation.png"],
+expect(p.returncode == 0 and printed == sorted(["metric_terminal_trains.png", "queues.png", "utilisation.png",
+                                                "transit_distribution.png", "transit_monthly.png"]),
        f"--metrics terminal_trains: {printed} {p.stderr}")
 expect(os.path.isfile(os.path.join(d, "single_plots", "metric_terminal_trains.png")), "default output directory")
 print("ok")

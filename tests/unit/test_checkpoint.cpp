@@ -37,6 +37,17 @@ TEST_CASE("every unit belongs to exactly one shard, and shards are near equal") 
   CHECK_FALSE(sim::Shard{2, 3}.owns(2));
 }
 
+TEST_CASE("a shard counts the units it owns, as owns() assigns them") {
+  for (std::uint64_t n = 1; n <= 7; ++n)
+    for (std::uint64_t k = 1; k <= n; ++k)
+      for (std::uint64_t units = 0; units < 30; ++units) {
+        std::uint64_t counted = 0;
+        for (std::uint64_t u = 0; u < units; ++u) counted += sim::Shard{k, n}.owns(u);
+        CHECK(sim::Shard{k, n}.owned(units) == counted);
+      }
+  CHECK(sim::Shard{}.owned(9) == 9);
+}
+
 TEST_CASE("shard K/N options are parsed strictly") {
   const auto s = sim::parse_shard("3/8");
   CHECK((s.k == 3 && s.n == 8));

@@ -3,7 +3,10 @@
 
 #include <cmath>
 #include <csignal>
+#include <cerrno>
 #include <stdexcept>
+
+#include <sys/wait.h>
 
 #include "sim/experiment/parallel.h"
 #include "sim/experiment/replication.h"
@@ -45,6 +48,19 @@ TEST_CASE("what the relay prepares reaches every worker and its failure fails ev
     CHECK_FALSE(o.ok);
     CHECK(o.error == "the relay could not start the workers: no engine");
   }
+}
+
+TEST_CASE("when the caller's handler throws, no worker outlives the call and signals are unblocked", "[experiment]") {
+  // A checkpoint that cannot be written throws from on_outcome: the run must end cleanly, not leave
+  // the relay and its workers running or SIGINT blocked.
+  auto throwing = [](int, const sim::TaskOutcome&) { throw std::runtime_error("disk full"); };
+  CHECK_THROWS_WITH(sim::run_forked(6, 2, [](int i) { return std::to_string(i); }, {}, {}, throwing), "disk full");
+  CHECK(waitpid(-1, nullptr, WNOHANG) == -1);  // no child left: the relay was reaped
+  CHECK(errno == ECHILD);
+  sigset_t now;
+  sigprocmask(SIG_SETMASK, nullptr, &now);
+  CHECK_FALSE(sigismember(&now, SIGINT));
+  CHECK_FALSE(sigismember(&now, SIGTERM));
 }
 
 TEST_CASE("large outputs pass through the pipe intact", "[experiment]") {
