@@ -14,6 +14,12 @@ void Stage::emit(sim::EventKind kind, const Job& job, double t) const {
 }
 
 namespace {
+std::vector<std::shared_ptr<const CostsConfig>> stage_costs(const Scenario& s) {
+  std::vector<std::shared_ptr<const CostsConfig>> out;
+  for (const auto& st : s.stages) out.push_back(st.costs);
+  return out;
+}
+
 int index_of(const std::vector<std::string>& names, const std::string& n) {
   return static_cast<int>(std::find(names.begin(), names.end(), n) - names.begin());
 }
@@ -53,7 +59,13 @@ std::vector<sim::MetricSpec> metric_specs(const Scenario& s) {
 
 Network::Network(const Scenario& scenario, const sim::Calendar& calendar, sim::Recorder& recorder, std::uint64_t replication,
                  sim::Kernel& kernel)
-    : calendar_(calendar), recorder_(recorder), seed_(scenario.seed), replication_(replication), source_names_(models::source_names(scenario)) {
+    : calendar_(calendar), recorder_(recorder), seed_(scenario.seed), replication_(replication), source_names_(models::source_names(scenario)),
+      costs_(stage_costs(scenario)) {
+  // Deliveries are always counted (compare's cost-effectiveness needs the extra TEU and tonnes);
+  // consignments are charged only when some stage declares costs.
+  costed_ = costs_.any();
+  const auto& b = scenario.cost_basis;
+  recorder.costs().configure(recorder.sources().size(), b.value_of_time_teu, b.value_of_time_t, costed_ || b.declared);
   for (const auto& w : scenario.weather) {
     const auto& cal = storms_.emplace(w.name, draw_storms(w, calendar, stream("weather/" + w.name))).first->second;
     auto& stats = recorder.add_resource("weather:" + w.name, kSeaAreaKind);
@@ -170,15 +182,20 @@ void Network::wake_on_room_first(const Job& job, sim::Signal& signal) { stages_[
 void Network::enter(Job job) {
   job.route = &routes_[job.source];
   job.leg = 0;
+  job.arrived = sim::now();
   stages_[(*job.route)[0]]->accept(job);
 }
 
-void Network::forward(Job job) {
+void Network::forward(Job job, bool charged) {
+  const double t = sim::now();
+  if (costed_ && !charged) costs_.leave(job, (*job.route)[job.leg], t);
+  job.arrived = t;
   if (++job.leg < job.route->size()) {
     stages_[(*job.route)[job.leg]]->accept(job);
     return;
   }
-  recorder_.emit({sim::now(), sim::EventKind::Deliver, (*job.route).back(), job.source, job.cargo_class, job.id, job.created, job.amounts});
+  recorder_.emit({t, sim::EventKind::Deliver, (*job.route).back(), job.source, job.cargo_class, job.id, job.created, job.amounts});
+  recorder_.costs().deliver(job.source, t, job.created, job.usd, job.kg_co2, job.amounts);
 }
 
 std::vector<int> Network::sources_through(int stage) const {

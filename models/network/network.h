@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "models/costs/stage_costs.h"
 #include "models/scenario/config.h"
 #include "models/network/job.h"
 #include "models/weather/weather.h"
@@ -91,7 +92,10 @@ class Network {
   bool reserve_next(const Job& job);
   void wake_on_room_next(const Job& job, sim::Signal& signal);
   // Moves JOB to the next stage of its route (room reserved), or delivers it when the route is done.
-  void forward(Job job);
+  // JOB is charged for the stage it leaves first, unless CHARGED (a train former charges the
+  // consignments it merges, each for its own dwell).
+  void forward(Job job, bool charged = false);
+  const StageCosts& costs() const { return costs_; }
   // The first stage of JOB's route: the same for a consignment entering from its source.
   bool reserve_first(const Job& job);
   Stage& first_stage(int source) { return *stages_[routes_[source][0]]; }
@@ -123,6 +127,8 @@ class Network {
   std::vector<std::vector<int>> routes_;  // per source
   std::vector<std::unique_ptr<class Source>> sources_;
   std::uint64_t last_job_ = 0;
+  StageCosts costs_;
+  bool costed_ = false;  // any stage declares costs: consignments are charged and their costs recorded
 };
 
 std::vector<std::string> place_names(const Scenario& s);

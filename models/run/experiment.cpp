@@ -27,6 +27,9 @@ sim::Experiment assemble(const ExperimentGroup& g, int replications, const sim::
   }
   e.layout.targets = target_specs(g.scenario);
   e.layout.skipped = skipped_specs(g.scenario);
+  for (const auto& x : g.scenario.expansions)
+    e.layout.expansions.push_back({x.name, x.source, x.capital_usd, x.operating_usd_per_year, x.lifetime_years, x.price_year});
+  e.layout.price_year = g.scenario.cost_basis.price_year;
   for (const auto& t : g.scenario.targets)
     for (const auto& m : g.scenario.metrics)
       if (m.name == t.metric) e.layout.target_units.push_back(sim::measure_unit(m.measure));

@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "models/costs/cost_config.h"
 #include "models/stages/common/windows.h"
 #include "models/stages/pipeline/pipeline_config.h"
 #include "models/stages/processor/processor_config.h"
@@ -57,6 +58,8 @@ struct StageConfig {
   Where buffer_where;
   // Entry embargoes: days on which some sources' or classes' consignments may not enter (senders keep them).
   std::vector<SourceWindow> entry_embargoes;
+  // What the stage charges and what its cargo emits there; null when it declares no `costs:`.
+  std::shared_ptr<const CostsConfig> costs;
   std::variant<Boxed<ProcessorConfig>, Boxed<VesselConfig>, Boxed<FormerConfig>, Boxed<PipelineConfig>> params;
   Where where;
 
@@ -157,6 +160,7 @@ struct Scenario {
   std::vector<MetricConfig> metrics;
   std::vector<TargetConfig> targets;  // the scenario's targets, then its observations inside the run
   std::vector<ExpansionConfig> expansions;
+  CostBasis cost_basis;
   std::vector<TargetConfig> skipped;  // observations whose period is not inside the run (reported, not compared)
   Where where;
 };

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "models/scenario/observations.h"
+#include "models/costs/parse_costs.h"
 #include "models/scenario/parse.h"
 #include "models/scenario/sections.h"
 #include "models/stages/common/parse_common.h"
@@ -263,6 +264,7 @@ Scenario parse_scenario(const sim::Document& doc) {
   each_item(r, "targets", [&](const sim::Node& n, const std::string& p) { s.targets.push_back(parse_target(n, p, false)); });
   if (const sim::Node* obs = r.optional("observations")) add_observations(s, *obs);
   each_item(r, "expansions", [&](const sim::Node& n, const std::string& p) { s.expansions.push_back(parse_expansion(n, p)); });
+  if (const sim::Node* b = r.optional("cost_basis")) s.cost_basis = parse_cost_basis(*b, "cost_basis");
   r.finish();
   return s;
 }

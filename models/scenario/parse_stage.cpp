@@ -1,4 +1,5 @@
 // YAML -> StageConfig: the keys every stage has, then its type's own parser from the registry.
+#include "models/costs/parse_costs.h"
 #include "models/scenario/parse.h"
 #include "models/stages/stage_type.h"
 
@@ -33,6 +34,7 @@ StageConfig parse_stage(const sim::Node& node, const std::string& path, const st
   r.optional("description");
   r.optional("source");  // where the parameters come from, kept in the scenario text
   t.parse(r, s);
+  if (const sim::Node* c = r.optional("costs")) s.costs = std::make_shared<const CostsConfig>(parse_costs(*c, r.path("costs"), s.type == "vessel_line"));
   r.finish();
   return s;
 }

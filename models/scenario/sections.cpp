@@ -1,5 +1,7 @@
 #include "models/scenario/sections.h"
 
+#include "models/costs/parse_costs.h"
+
 #include <stdexcept>
 
 namespace models {
@@ -87,6 +89,8 @@ const std::vector<Section>& scenario_sections() {
             "published figures kept as data (scenarios/observations/): compared when inside the run, else listed as skipped"},
            {"expansions", "list of expansions", "optional",
             "what an overlay builds and what it costs: compare reports cost-effectiveness from it"},
+           {"cost_basis", "a mapping (section cost_basis)", "optional",
+            "the price year of every USD figure and the shippers' value of time (generalized cost)"},
        }},
       {"weather", "a sea area whose storms stop vessels and ports",
        {
@@ -149,6 +153,8 @@ const std::vector<Section>& scenario_sections() {
            {"source", "text", "one of source | assumed", "where the costs are published"},
            {"assumed", "text", "one of source | assumed", "why the costs are assumed, and from what"},
        }},
+      {"costs", "a stage's `costs:`: what each consignment pays and emits there (summed along its route)", cost_keys()},
+      {"cost_basis", "the scenario's `cost_basis:`: the price year and the value of time", cost_basis_keys()},
       {"targets", "an observed value a metric's total over a period is compared with", target_keys()},
       {"observations", "an observation: a target kept in an observation file; skipped when its period is not inside the run",
        observation_keys()},

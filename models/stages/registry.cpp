@@ -43,6 +43,8 @@ const sim::KeyDocs& common_stage_keys() {
       {"assumed", "a mapping of keys beside it to ranges, like {rate: 3..6 trains/d} or {handling_time.mean: 3h..6h}", "optional",
         "marks those values as assumptions with a plausible range LO..HI (bounds as --param takes them); `caspian sensitivity "
         "--assumptions` screens every marked range"},
+      {"costs", "a mapping (caspian describe: section costs)", "optional",
+       "tariffs, dwell and storage charges, emission factors and distance: what a consignment pays and emits here"},
   };
   return keys;
 }

@@ -1,5 +1,7 @@
 #include "sim/analysis/experiment_results.h"
 
+#include "sim/core/units.h"
+
 #include <cmath>
 
 #include "sim/analysis/transit_monthly.h"
@@ -40,6 +42,8 @@ ReplicationResult collect(const Recorder& rec, const RunResults& res) {
   r.events = static_cast<double>(rec.events());
   r.layout = layout_of(rec);
   r.layout.transit_within_days = res.info.transit_within_s / 86400.0;
+  r.costs = cost_results(rec.costs());
+  r.measured_years = (cal.horizon_seconds() - res.info.warmup_s) / kSecondsPerYear;
   return r;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/analysis/cost_stats.h"
 #include "sim/analysis/run_results.h"
 #include "sim/analysis/stats.h"
 #include "sim/record/recorder.h"
@@ -19,6 +20,14 @@ struct ExperimentLayout {
   std::vector<std::string> target_units;
   std::vector<TargetSpec> skipped;  // observations outside the run's dates (filled in by the parent)
   double transit_within_days = 0;   // the scenario's `transit_within` (0: none stated)
+  // The scenario's expansions, by name (filled in by the parent): compare's cost-effectiveness.
+  struct Expansion {
+    std::string name, source;
+    double capital_usd = 0, operating_usd_per_year = 0, lifetime_years = 0;
+    int price_year = 0;
+  };
+  std::vector<Expansion> expansions;
+  int price_year = 0;  // the scenario's cost_basis (0: not stated)
 };
 struct ReplicationResult {
   std::vector<std::vector<double>> metric_monthly;  // [metric][month]
@@ -35,6 +44,11 @@ struct ReplicationResult {
   std::vector<std::string> bottlenecks;
   double events = 0;
   ExperimentLayout layout;  // targets are filled in by the parent, from the scenario
+  // Appended after the layout in the codec (checkpoint format 3): cost, CO2 and generalized cost per
+  // service or flow (empty when the scenario declares no costs), and the years after the warm-up
+  // they were measured over.
+  CostResults costs;
+  double measured_years = 0;
 };
 
 ReplicationResult collect(const Recorder& rec, const RunResults& res);

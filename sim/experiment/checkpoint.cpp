@@ -20,8 +20,9 @@ namespace {
 // The format of the file and of the replication results in it (sim/experiment/replication.cpp):
 // bumped whenever either changes, so an older file is refused by name instead of misread.
 // 2: replications carry monthly transit-time statistics.
-// 3: and the share delivered within the scenario's `transit_within`.
-constexpr const char* kMagic = "caspian-checkpoint/3";
+// 3: replications carry cost, CO2 and generalized cost per service or flow.
+// 4: and the share delivered within the scenario's `transit_within`.
+constexpr const char* kMagic = "caspian-checkpoint/4";
 constexpr const char* kMagicPrefix = "caspian-checkpoint/";
 
 std::uint64_t fnv1a(const char* p, size_t n) {

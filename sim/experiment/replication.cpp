@@ -98,6 +98,11 @@ std::string to_bytes(const ReplicationResult& r) {
     w.num(static_cast<double>(list->size()));
     for (const auto& s : *list) w.str(s);
   }
+  w.mat(r.costs.stats);  // appended: checkpoint format 3
+  w.cube(r.costs.monthly);
+  w.mat(r.costs.totals);
+  w.num(r.measured_years);
+  w.num(r.costs.declared);
   w.num(l.transit_within_days);
   return w.bytes;
 }
@@ -126,6 +131,11 @@ ReplicationResult from_bytes(const std::string& bytes) {
     list->resize(static_cast<size_t>(rd.num()));
     for (auto& s : *list) s = rd.str();
   }
+  r.costs.stats = rd.mat();
+  r.costs.monthly = rd.cube();
+  r.costs.totals = rd.mat();
+  r.measured_years = rd.num();
+  r.costs.declared = rd.num();
   l.transit_within_days = rd.num();
   return r;
 }

@@ -8,6 +8,8 @@
 
 #include "sim/analysis/transit_monthly.h"
 #include "sim/core/calendar.h"
+#include "sim/output/cost_output.h"
+#include "sim/output/cost_summary.h"
 #include "sim/output/h5util.h"
 #include "sim/output/summary.h"
 #include "sim/output/text_format.h"
@@ -243,6 +245,7 @@ void write_experiment(const H5::Group& root, const Experiment& e) {
   write_resources(root, e, axes, warm);
   write_transit(root, e, axes);
   write_transit_monthly(root, e, axes, warm);
+  write_experiment_costs(root, e, axes, warm);
 }
 
 std::string fmt(double v, int decimals = 1) { return format_number(v, decimals); }  // means: one decimal by default
@@ -370,6 +373,7 @@ void write_comparison_file(const std::string& path, const std::vector<std::strin
     std::vector<const Experiment*> all;
     for (const auto& e : runs) all.push_back(&e);
     write_totals(root, axes, {"scenario"}, all);
+    write_comparison_costs(root, labels, runs);
     auto cg = h5::group(root, "comparison");
     for (size_t k = 1; k < runs.size(); ++k) {
       auto ag = h5::group(cg, labels[k]);
@@ -497,7 +501,7 @@ void print_experiment(std::ostream& out, const Experiment& e, bool json, const s
     for (size_t i = 0; i < l.resources.size(); ++i)
       out << (i ? "," : "") << "\n    " << json_escape(l.resources[i]) << ": {\"kind\": " << json_escape(l.resource_kinds[i])
           << ", \"utilisation\": " << summary_json(summarize(ok_values(e, [&](const ReplicationResult& r) { return r.utilisation_mean[i]; }))) << "}";
-    out << "\n  }\n}\n";
+    out << "\n  }" << experiment_cost_json_member(e) << "\n}\n";
     return;
   }
   out << "Scenario  " << e.info.scenario_name << "  (" << e.info.start_date << " to " << e.info.end_date << ", seed "
@@ -541,6 +545,7 @@ void print_experiment(std::ostream& out, const Experiment& e, bool json, const s
   }
   print_transit_reliability(out, e);
   out << "\n" << binding_constraint_line(binding_constraint(e)) << "\n";
+  print_experiment_costs(out, e);
   if (!path.empty()) out << "\nResults: " << path << "\n";
 }
 
@@ -572,7 +577,7 @@ void print_comparison(std::ostream& out, const std::vector<std::string>& labels,
             << ", \"difference\": " << summary_json(diffs[i].diff) << ", \"significant\": " << (diffs[i].significant ? "true" : "false") << "}";
       out << "\n    }";
     }
-    out << "\n  }\n}\n";
+    out << "\n  }" << comparison_cost_json_member(labels, runs) << "\n}\n";
     return;
   }
   out << "Comparison against " << labels[0] << " (" << runs[0].reps.size()
@@ -585,6 +590,7 @@ void print_comparison(std::ostream& out, const std::vector<std::string>& labels,
           << lpad("[" + fmt(d.diff.ci_low) + ", " + fmt(d.diff.ci_high) + "]", 27) << "  " << (d.significant ? "yes" : "no") << "  "
           << d.units << "\n";
   }
+  print_comparison_costs(out, labels, runs);
   if (!path.empty()) out << "\nResults: " << path << "\n";
 }
 

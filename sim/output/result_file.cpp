@@ -14,6 +14,7 @@
 #include "sim/core/errors.h"
 #include "sim/analysis/stats.h"
 #include "sim/analysis/transit_monthly.h"
+#include "sim/output/cost_output.h"
 #include "sim/record/resource_series.h"
 
 namespace sim {
@@ -293,6 +294,7 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
     }
 
     write_transit_monthly(root, axes, rec.sources(), monthly, warm);
+    write_run_costs(root, rec, axes, warm);
 
     auto cg = group(root, "conservation");
     const Amounts& c = rec.created();

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "sim/analysis/stats.h"
+#include "sim/output/cost_summary.h"
 #include "sim/output/text_format.h"
 #include "sim/output/transit_output.h"
 
@@ -104,6 +105,7 @@ void print_table(std::ostream& out, const Recorder& rec, const RunResults& res, 
         << lpad(fmt(percentile(d, 95), 2), 9) << "\n";
   }
   print_transit_within(out, rec, res.info.transit_within_s);
+  print_cost_table(out, rec);
   const Amounts &c = rec.created(), &d = rec.delivered();
   out << "\nConservation (TEU): created " << fmt(c.teu, 1) << " = delivered " << fmt(d.teu, 1) << " + in the network "
       << fmt(res.in_system.teu, 1) << "\n";
@@ -169,7 +171,7 @@ void print_json(std::ostream& out, const Recorder& rec, const RunResults& res, c
   }
   char fp[24];
   std::snprintf(fp, sizeof fp, "%016llx", static_cast<unsigned long long>(rec.fingerprint()));
-  out << "\n  },\n  \"events\": " << rec.events() << ",\n  \"fingerprint\": \"" << fp << "\"\n}\n";
+  out << "\n  }" << cost_json_member(rec) << ",\n  \"events\": " << rec.events() << ",\n  \"fingerprint\": \"" << fp << "\"\n}\n";
 }
 
 }  // namespace sim

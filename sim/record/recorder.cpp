@@ -58,6 +58,7 @@ Recorder::Recorder(const Calendar& calendar, std::vector<std::string> places, st
       transit_(sources_.size()),
       sink_(sink),
       warmup_(warmup) {
+  costs_.set_calendar(&calendar_, warmup);
   // Index metrics by (event kind, place) so an event touches only the metrics that may count it.
   for (size_t i = 0; i < metrics_.size(); ++i) {
     const auto& m = metrics_[i];

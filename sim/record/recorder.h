@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/core/calendar.h"
+#include "sim/record/cost_ledger.h"
 #include "sim/record/observe.h"
 #include "sim/record/series.h"
 
@@ -67,6 +68,9 @@ class Recorder {
   double metric_total(size_t i, long from_day, long to_day) const;  // inclusive days
   const std::deque<ResourceStats>& resources() const { return resources_; }
   const std::vector<TransitStats>& transit() const { return transit_; }
+  // What delivered consignments paid and emitted (active when the scenario declares costs).
+  CostLedger& costs() { return costs_; }
+  const CostLedger& costs() const { return costs_; }
   // Conservation ledger per measure: created, delivered.
   const Amounts& created() const { return created_; }
   const Amounts& delivered() const { return delivered_; }
@@ -108,6 +112,7 @@ class Recorder {
   std::uint64_t watch_every_ = 0, next_watch_ = UINT64_MAX;
   std::uint64_t fingerprint_ = 0xcbf29ce484222325ULL;  // FNV-1a offset basis
   std::vector<LedgerEntry> ledger_;
+  CostLedger costs_;
 };
 
 }  // namespace sim

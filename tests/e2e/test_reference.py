@@ -47,6 +47,10 @@ check(set(ref), sections["scenario"], "top level")
 for section in ("weather", "berth_pools", "services", "flows", "shippers", "metrics", "targets"):
     used = set().union(*(set(item) for item in ref.get(section, []))) if ref.get(section) else set()
     check(used, sections[section], section)
+# source and assumed exclude each other: the one not used must be shown in a comment
+basis_used = set(ref["cost_basis"]) | ({"source"} if re.search(r"#\s+source:", text) else set())
+check(basis_used, sections["cost_basis"], "cost_basis")
+check(set().union(*(set(st["costs"]) for st in ref["stages"] if "costs" in st)), sections["costs"], "stages' costs")
 for name, keys in types.items():
     stages = [s for s in ref["stages"] if s["type"] == name]
     expect(stages, f"reference.yaml has no stage of type {name}")

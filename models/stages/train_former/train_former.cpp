@@ -52,9 +52,8 @@ void TrainFormer::accept(Job job) {
       if (f.amount >= cfg_.train_size) release(key);
       break;
     }
-    Job part = job;  // fill this train exactly; the rest starts the next one
-    part.amounts = job.amounts.scaled(room / a);
-    job.amounts = job.amounts.scaled(1 - room / a);
+    Job part = job.part(room / a);  // fill this train exactly; the rest starts the next one
+    job = job.part(1 - room / a);
     f.members.push_back(part);
     f.amount += room;
     release(key);
@@ -68,20 +67,24 @@ void TrainFormer::release(const Key& key) {
   auto node = forming_.extract(key);
   auto& f = node.mapped();
   if (f.members.empty()) return;
+  const double t = sim::now();
   Job train = f.members.front();
   train.id = net_.next_job_id();
   train.amounts = {};
-  for (const auto& m : f.members) {
+  train.usd = train.kg_co2 = 0;
+  for (auto& m : f.members) {
+    net_.costs().leave(m, index_, t);  // each for its own time here: the train is charged as its parts
     train.amounts += m.amounts;
+    train.usd += m.usd;
+    train.kg_co2 += m.kg_co2;
     train.created = std::min(train.created, m.created);
   }
   train.amounts.trains = 1;
-  const double t = sim::now();
   sim::Amounts formed;
   formed.trains = 1;
   net_.recorder().emit({t, sim::EventKind::Create, index_, train.source, key.first, train.id, t, formed});
   emit(sim::EventKind::Depart, train, t);
-  net_.forward(train);
+  net_.forward(train, true);
 }
 
 double TrainFormer::next_due() const {

@@ -128,8 +128,8 @@ void VesselLine::board(Berth& berth, double capacity, double& loaded, double& bo
       free_room(taken);
     } else if (a > capacity + kEps) {  // bigger than a whole vessel: this vessel takes what fits
       const double share = room / a;
-      taken.amounts = it->amounts.scaled(share);
-      it->amounts = it->amounts.scaled(1 - share);
+      taken = it->part(share);
+      *it = it->part(1 - share);
       queued_ -= taken.amounts;
       free_room(taken, false);
       ++it;
@@ -222,14 +222,15 @@ void VesselLine::dispatcher(Berth& berth) {
       loading_stats_.utilisation.add_interval(from, until, 1.0 / static_cast<double>(berths_.size()));
       sim::sleep_until(until);
     }
-    send_off(berth, v);
+    send_off(berth, v, first_board >= 0 ? first_board : sim::now());
   }
 }
 
-void VesselLine::send_off(Berth& berth, int v) {
+void VesselLine::send_off(Berth& berth, int v, double loading_from) {
   auto& vessel = *vessels_[v];
   if (pool_) pool_->release();
   vessel.cargo = std::move(berth.loading);
+  vessel.loading_from = loading_from;
   berth.loading.clear();
   vessel.state = State::Busy;
   ++busy_;
@@ -248,8 +249,11 @@ void VesselLine::voyage(int v) {
     net_.recorder().emit({sim::now(), sim::EventKind::Sail, index_, -1, 0, static_cast<std::uint64_t>(v + 1), sim::now(), aboard});
     // Nothing happens on arrival but waiting out a storm (the destination port is closed), and storms
     // are known in advance: one sleep to the end of unloading instead of two.
-    const double arrives = sim::now() + sim::sample(v_.crossing_time, vessel.rng);
-    sim::sleep_until(closed_.open_from(arrives) + sim::sample(v_.unloading_time, vessel.rng));
+    const double sailed = sim::now();
+    const double arrives = sailed + sim::sample(v_.crossing_time, vessel.rng);
+    const double landed = closed_.open_from(arrives), unloaded = landed + sim::sample(v_.unloading_time, vessel.rng);
+    sim::sleep_until(unloaded);
+    net_.costs().voyage(vessel.cargo, index_, v_.unit, landed - sailed, (sailed - vessel.loading_from) + (unloaded - landed));
     // The vessel stays at the destination until the next stage has room for all it carries.
     for (size_t next = 0; next < vessel.cargo.size();) {
       const Job& job = vessel.cargo[next];

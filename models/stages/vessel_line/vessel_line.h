@@ -32,6 +32,7 @@ class VesselLine : public Stage {
     sim::RandomStream rng;  // its own stream: adding a vessel leaves the others' draws unchanged
     sim::Signal go;
     std::vector<Job> cargo;
+    double loading_from = 0;  // when its first consignment boarded: in-port hours are charged from it
     State state = State::Parked;
     bool retired = false;
   };
@@ -46,7 +47,8 @@ class VesselLine : public Stage {
   void dispatcher(Berth& berth);
   void timetable_dispatcher(Berth& berth);  // departure: timetable (vessel_line_timetable.cpp)
   int vessel_for_slot(Berth& berth);         // waits for a vessel in port and takes it
-  void send_off(Berth& berth, int v);        // vessel V leaves the berth with what it loaded
+  // Vessel V leaves the berth with what it loaded; LOADING_FROM: when its first cargo boarded.
+  void send_off(Berth& berth, int v, double loading_from);
   void wait_on(Berth& berth, Berth::Waits what, double until);
   void vessel_returned();  // wakes the dispatchers waiting for a vessel
   void cargo_arrived();    // wakes the dispatchers the new cargo concerns

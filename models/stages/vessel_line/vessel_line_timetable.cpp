@@ -60,7 +60,7 @@ void VesselLine::timetable_dispatcher(Berth& berth) {
     }
     sim::sleep_until(std::max(sim::now(), tt.departure(k)));  // late only when loading or a storm ran past it
     ++k;
-    send_off(berth, v);
+    send_off(berth, v, first_board >= 0 ? first_board : sim::now());
   }
 }
 

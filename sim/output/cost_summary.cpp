@@ -1,0 +1,166 @@
+#include "sim/output/cost_summary.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "sim/analysis/cost_effectiveness.h"
+#include "sim/analysis/cost_stats.h"
+#include "sim/output/text_format.h"
+
+namespace sim {
+namespace {
+
+using nlohmann::json;
+
+const char* kNote = "per consignment delivered after the warm-up: mean, p50, p95 over consignments";
+
+json number(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+
+json summary(const Summary& s) {
+  return {{"n", s.n}, {"mean", number(s.mean)}, {"ci_low", number(s.ci_low)}, {"ci_high", number(s.ci_high)}, {"sd", number(s.sd)},
+          {"p5", number(s.p5)}, {"p50", number(s.p50)}, {"p95", number(s.p95)}};
+}
+
+std::string member(const json& j) { return ",\n  \"costs\": " + j.dump(); }
+
+std::string f(double v, int d = 0) { return format_number(v, d); }
+
+// Whether source S carries quantity Q at all (TEU quantities for containers, tonne ones for oil).
+bool carries(const CostResults& c, size_t s, size_t q) { return !std::isnan(c.stats[s][q * 3]); }
+
+json basis(double vot_teu, double vot_t) {
+  return {{"currency", "USD"}, {"value_of_time_usd_per_teu_day", vot_teu * 86400.0}, {"value_of_time_usd_per_t_day", vot_t * 86400.0},
+          {"generalized_cost", "tariffs + value of time x transit time (creation to delivery)"}};
+}
+
+}  // namespace
+
+void print_cost_table(std::ostream& out, const Recorder& rec) {
+  const auto c = cost_results(rec.costs());
+  if (c.empty() || c.declared == 0) return;
+  const auto& q = cost_quantities();
+  out << "\nCosts and CO2 along the route (" << kNote << "; value of time "
+      << f(rec.costs().value_of_time_teu() * 86400.0, 2) << " USD/TEU/d, " << f(rec.costs().value_of_time_t() * 86400.0, 3) << " USD/t/d)\n";
+  out << "  " << pad("service/flow", 28) << pad("quantity", 26) << lpad("mean", 11) << lpad("p50", 11) << lpad("p95", 11) << "  unit\n";
+  for (size_t s = 0; s < c.stats.size(); ++s)
+    for (size_t k = 0; k < q.size(); ++k) {
+      if (!carries(c, s, k)) continue;
+      const auto& v = c.stats[s];
+      out << "  " << pad(rec.sources()[s], 28) << pad(q[k].name, 26) << lpad(f(v[k * 3], 1), 11) << lpad(f(v[k * 3 + 1], 1), 11)
+          << lpad(f(v[k * 3 + 2], 1), 11) << "  " << q[k].units << "\n";
+    }
+}
+
+std::string cost_json_member(const Recorder& rec) {
+  const auto c = cost_results(rec.costs());
+  if (c.empty() || c.declared == 0) return "";
+  json j = {{"basis", basis(rec.costs().value_of_time_teu(), rec.costs().value_of_time_t())}, {"statistics", kNote}};
+  json per = json::object();
+  for (size_t s = 0; s < c.stats.size(); ++s) {
+    json src = json::object();
+    for (size_t k = 0; k < cost_quantities().size(); ++k) {
+      const auto& v = c.stats[s];
+      src[cost_quantities()[k].name] = {{"units", cost_quantities()[k].units}, {"mean", number(v[k * 3])}, {"p50", number(v[k * 3 + 1])}, {"p95", number(v[k * 3 + 2])}};
+    }
+    for (size_t t = 0; t < cost_total_names().size(); ++t)
+      src["total_" + std::string(cost_total_names()[t].name)] = {{"units", cost_total_names()[t].units}, {"value", c.totals[s][t]}};
+    src["monthly"] = {{"usd", c.monthly[s][0]}, {"kg_co2", c.monthly[s][1]}, {"units", {"USD", "kg CO2"}}};
+    per[rec.sources()[s]] = src;
+  }
+  j["sources"] = per;
+  return member(j);
+}
+
+void print_experiment_costs(std::ostream& out, const Experiment& e) {
+  if (!costs_declared(e)) return;
+  const auto& q = cost_quantities();
+  out << "\nCosts and CO2 along the route: mean over replications (95% CI) of each replication's mean, p50, p95 over consignments\n";
+  out << "  " << pad("service/flow", 28) << pad("quantity", 26) << lpad("mean", 11) << lpad("95% CI", 23) << lpad("p50", 11)
+      << lpad("p95", 11) << "  unit\n";
+  for (size_t s = 0; s < e.layout.sources.size(); ++s)
+    for (size_t k = 0; k < q.size(); ++k) {
+      const auto m = summarize(cost_values(e, s, k, 0));
+      if (m.n == 0) continue;
+      out << "  " << pad(e.layout.sources[s], 28) << pad(q[k].name, 26) << lpad(f(m.mean, 1), 11)
+          << lpad("[" + f(m.ci_low, 1) + ", " + f(m.ci_high, 1) + "]", 23) << lpad(f(summarize(cost_values(e, s, k, 1)).mean, 1), 11)
+          << lpad(f(summarize(cost_values(e, s, k, 2)).mean, 1), 11) << "  " << q[k].units << "\n";
+    }
+}
+
+std::string experiment_cost_json_member(const Experiment& e) {
+  if (!costs_declared(e)) return "";
+  json per = json::object();
+  for (size_t s = 0; s < e.layout.sources.size(); ++s) {
+    json src = json::object();
+    for (size_t k = 0; k < cost_quantities().size(); ++k) {
+      json stats = {{"units", cost_quantities()[k].units}};
+      for (size_t st = 0; st < cost_statistic_names().size(); ++st) stats[cost_statistic_names()[st]] = summary(summarize(cost_values(e, s, k, st)));
+      src[cost_quantities()[k].name] = stats;
+    }
+    per[e.layout.sources[s]] = src;
+  }
+  return member({{"statistics", "per quantity, the replications' mean, p50 and p95 over consignments, each summarised over replications (95% CI)"},
+                 {"price_year", e.layout.price_year},
+                 {"sources", per}});
+}
+
+namespace {
+
+json per_extra_json(const PerExtraUnit& p, const char* unit) {
+  return {{"extra_per_year", summary(p.extra_per_year)}, {"extra_units", std::string(unit) + "/yr"},
+          {"usd_per_extra", number(p.usd_per_unit)}, {"ci_low", number(p.ci_low)}, {"ci_high", number(p.ci_high)},
+          {"units", std::string("USD/") + unit}};
+}
+
+const char* kFormula = "annualised cost = capital / lifetime + operating (straight line, no discounting), divided by the extra "
+                       "delivered per year after the warm-up (alternative minus base, paired); the CI divides by the extra's CI bounds "
+                       "and is null unless that CI lies above zero";
+
+std::string ratio_text(const PerExtraUnit& p, const char* unit) {
+  const auto& x = p.extra_per_year;
+  std::string s = "extra " + f(x.mean, 1) + " " + unit + "/yr [95% CI " + f(x.ci_low, 1) + ", " + f(x.ci_high, 1) + "]";
+  if (std::isnan(p.usd_per_unit)) return s + ": no extra carried, no cost per extra " + unit;
+  s += ": " + f(p.usd_per_unit, 2) + " USD per extra " + unit;
+  return s + (std::isnan(p.ci_low) ? " (CI not bounded: the extra's CI reaches 0)" : " [95% CI " + f(p.ci_low, 2) + ", " + f(p.ci_high, 2) + "]");
+}
+
+}  // namespace
+
+void print_comparison_costs(std::ostream& out, const std::vector<std::string>& labels, const std::vector<Experiment>& runs) {
+  for (size_t k = 1; k < runs.size(); ++k) {
+    const auto ce = cost_effectiveness(runs[0], runs[k]);
+    const auto diffs = generalized_cost_differences(runs[0], runs[k]);
+    const bool gen = costs_declared(runs[0]) && costs_declared(runs[k]) && !diffs.empty();
+    if (ce.expansions.empty() && !gen) continue;
+    out << "\nCosts: " << labels[k] << "\n";
+    if (!ce.expansions.empty()) {
+      std::string names;
+      for (const auto& n : ce.expansions) names += (names.empty() ? "" : ", ") + n;
+      out << "  expansions " << names << ": annualised cost " << f(ce.annualised_usd / 1e6, 3) << " M USD/yr (capital / lifetime + operating, no discounting)\n";
+      out << "  " << ratio_text(ce.teu, "TEU") << "\n";
+      if (ce.tonnes.extra_per_year.mean != 0) out << "  " << ratio_text(ce.tonnes, "t") << "\n";
+    }
+    if (!gen) continue;
+    out << "  " << pad("generalized cost", 28) << pad("unit", 9) << lpad("base", 11) << lpad("alternative", 13) << lpad("difference", 12) << lpad("95% CI", 23) << "\n";
+    for (const auto& d : diffs)
+      out << "  " << pad(d.source, 28) << pad(cost_quantities()[d.quantity].units, 9) << lpad(f(d.base.mean, 1), 11) << lpad(f(d.alt.mean, 1), 13)
+          << lpad(f(d.diff.mean, 2), 12) << lpad("[" + f(d.diff.ci_low, 2) + ", " + f(d.diff.ci_high, 2) + "]", 23) << "\n";
+  }
+}
+
+std::string comparison_cost_json_member(const std::vector<std::string>& labels, const std::vector<Experiment>& runs) {
+  json alts = json::object();
+  for (size_t k = 1; k < runs.size(); ++k) {
+    const auto ce = cost_effectiveness(runs[0], runs[k]);
+    json gen = json::object();
+    for (const auto& d : generalized_cost_differences(runs[0], runs[k]))
+      gen[d.source][cost_quantities()[d.quantity].name] = {{"units", cost_quantities()[d.quantity].units}, {"base", summary(d.base)},
+                                                            {"alternative", summary(d.alt)}, {"difference", summary(d.diff)}};
+    alts[labels[k]] = {{"expansions", ce.expansions}, {"annualised_cost_usd_per_year", ce.annualised_usd},
+                       {"per_extra_teu", per_extra_json(ce.teu, "TEU")}, {"per_extra_tonne", per_extra_json(ce.tonnes, "t")},
+                       {"generalized_cost", gen}};
+  }
+  return member({{"formula", kFormula}, {"alternatives", alts}});
+}
+
+}  // namespace sim
