@@ -67,6 +67,8 @@ struct Options {
   bool overlays = false, resume = false;
   std::uint64_t seed = 0, max_events = 0, max_memory = 0;
   int replications = 1, jobs = 0;
+  bool sample_assumptions = false;   // run -n: each replication draws the marked assumptions
+  std::string sample_design = "lhs";
   CLI::Option* seed_opt = nullptr;
   CLI::Option* reps_opt = nullptr;
 };
@@ -204,6 +206,7 @@ int cmd_run(const Options& o) {
   const bool json = o.summary == "json";
   if (!*o.reps_opt) {  // one replication in this process, with the full event table
     if (o.resume || !o.shard.empty()) throw CLI::ValidationError("--resume and --shard apply to experiments of several runs: run -n N, sweep, compare");
+    if (o.sample_assumptions) throw CLI::ValidationError("--sample-assumptions", "needs replications: run -n N");
     const std::string out = o.output.empty() ? default_output(o.scenarios[0], "") : o.output;
     models::Simulation simulation(l.doc, l.scenario, {o.scenarios[0], out, 0}, limits_of(o, 1));
     simulation.run();
@@ -213,7 +216,19 @@ int cmd_run(const Options& o) {
   }
   const std::string out = output_of(o, "-replications");
   models::ExperimentPlan plan{"run", {}, o.replications, ""};
+  std::optional<models::sensitivity::Sample> sample;
+  if (o.sample_assumptions) {  // groups[0] as given, then one group per replication (experiment.h)
+    sample = models::sensitivity::sample_assumptions(l.doc.root, o.scenarios[0], o.sample_design, o.replications, l.scenario.seed);
+    plan.sampled = true;
+    plan.extra = sample->extra;
+  }
   plan.groups.push_back(group_of(std::move(l), o.scenarios[0]));
+  if (sample)
+    for (const auto& draw : sample->sets) {  // every replication's scenario is loaded (and checked) before any runs
+      std::vector<std::string> sets = o.sets;
+      sets.insert(sets.end(), draw.begin(), draw.end());
+      plan.groups.push_back(group_of(load(o.scenarios[0], sets, o), o.scenarios[0]));
+    }
   auto r = execute(plan, o, out);
   if (!r) return sim::kExitOk;
   const auto& e = r->experiments[0];
@@ -221,9 +236,37 @@ int cmd_run(const Options& o) {
     if (r->checkpoint) r->checkpoint->remove();  // finished: a rerun would fail the same way
     throw sim::SimulationError("every replication failed; the first: " + e.errors[0]);
   }
-  sim::write_experiment_file(out, e);
+  if (sample) {
+    sim::SampledAssumptions s{sample->design, sample->seed, {}, {}, {}, {}, {}, sample->values};
+    for (const auto& p : sample->params) {
+      s.parameter.push_back(p.key);
+      s.unit.push_back(p.unit);
+      s.low.push_back(p.bounds.lo);
+      s.high.push_back(p.bounds.hi);
+      s.base.push_back(p.start);
+    }
+    sim::write_experiment_file(out, e, &s);
+  } else {
+    sim::write_experiment_file(out, e);
+  }
   if (r->checkpoint) r->checkpoint->remove();
-  sim::print_experiment(std::cout, e, json, out);
+  if (!sample) {
+    sim::print_experiment(std::cout, e, json, out);
+    return sim::kExitOk;
+  }
+  std::ostringstream summary;
+  sim::print_experiment(summary, e, json, out);
+  if (json) {
+    auto j = nlohmann::json::parse(summary.str());
+    j["sampled_assumptions"] = models::sensitivity::to_json(*sample);
+    std::cout << j.dump(2) << "\n";
+  } else {
+    std::cout << summary.str() << "Parameter uncertainty: each replication drew the " << sample->params.size()
+              << " assumptions the scenario marks (" << sample->design << ", seed " << sample->seed
+              << "); the intervals above hold it as well as randomness:\n";
+    for (const auto& p : sample->params)
+      std::cout << "  " << p.key << " " << p.bounds.lo << ".." << p.bounds.hi << (p.unit.empty() ? "" : " " + p.unit) << " (scenario: " << p.start << ")\n";
+  }
   return sim::kExitOk;
 }
 
@@ -457,6 +500,11 @@ int dispatch(int argc, char** argv) {
   auto* run = app.add_subcommand("run", "Run a scenario (once, or --replications N in parallel), write HDF5 results, print a summary");
   add_common(run, run_o, false);
   add_experiment(run, run_o, "Result file (default: results/<scenario>.h5)");
+  run->add_flag("--sample-assumptions", run_o.sample_assumptions,
+                "With -n: each replication draws every `assumed:` range the scenario marks, so the 95% interval holds "
+                "parameter uncertainty as well as randomness (reproducible by seed)");
+  run->add_option("--sample-design", run_o.sample_design, "How --sample-assumptions draws: lhs (Latin hypercube, default) or uniform")
+      ->check(CLI::IsMember({"uniform", "lhs"}));
   auto* compare = app.add_subcommand("compare", "Compare alternatives with a base scenario: paired differences under common random numbers");
   add_common(compare, cmp_o, true);
   add_experiment(compare, cmp_o, "Result file (default: results/<base>-compare.h5)");
@@ -572,10 +620,11 @@ int dispatch(int argc, char** argv) {
       return sim::kExitOk;
     }
     const auto l = load(val_o.scenarios[0], val_o.sets, val_o);
+    const size_t assumed = models::sensitivity::check_assumptions(l.doc.root);
     sim::throw_if_stopped();  // loading does not look at the flag: never say ok after a signal
     std::cout << "ok: " << val_o.scenarios[0] << ": \"" << l.scenario.name << "\", " << l.scenario.stages.size() << " stages, "
               << l.scenario.sources.size() << " services and flows, " << l.scenario.metrics.size() << " metrics, "
-              << l.scenario.targets.size() << " targets\n";
+              << l.scenario.targets.size() << " targets" << (assumed ? ", " + std::to_string(assumed) + " assumed ranges" : "") << "\n";
     return sim::kExitOk;
     }();
     sim::throw_if_stopped();  // a signal during a step that does not look (loading, printing)

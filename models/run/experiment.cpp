@@ -73,7 +73,7 @@ PlanResult run_plan(const ExperimentPlan& plan, const UnitOptions& o) {
       lost = sim::run_units(
           *out.checkpoint, {plan.units(), o.shard, o.jobs, label},
           [&](std::uint64_t u) {
-            const auto& g = plan.groups[u / R];
+            const auto& g = plan.sampled ? plan.groups[1 + u] : plan.groups[u / R];
             Simulation s(g.doc, g.scenario, {g.file, "", u % R}, o.limits);
             s.run();
             return sim::to_bytes(sim::collect(s.recorder(), s.results()));
@@ -105,7 +105,9 @@ PlanResult run_plan(const ExperimentPlan& plan, const UnitOptions& o) {
     all.merge(lost);
     units = &all;
   }
-  for (size_t g = 0; g < plan.groups.size(); ++g) out.experiments.push_back(assemble(plan.groups[g], plan.replications, *units, g * R));
+  if (plan.sampled) out.experiments.push_back(assemble(plan.groups[0], plan.replications, *units, 0));
+  else
+    for (size_t g = 0; g < plan.groups.size(); ++g) out.experiments.push_back(assemble(plan.groups[g], plan.replications, *units, g * R));
   return out;
 }
 

@@ -28,7 +28,13 @@ struct ExperimentPlan {
   std::vector<ExperimentGroup> groups;
   int replications = 1;
   std::string extra;  // whatever else shapes the result file: sweep keys and values, comparison labels
-  std::uint64_t units() const { return groups.size() * static_cast<std::uint64_t>(replications); }
+  // run -n N --sample-assumptions: groups[0] is the scenario as given (the result file's), groups[1 + r]
+  // the scenario with replication r's sampled assumptions; unit r is replication r of group 1 + r, and
+  // the result is one experiment of N replications.
+  bool sampled = false;
+  std::uint64_t units() const {
+    return sampled ? static_cast<std::uint64_t>(replications) : groups.size() * static_cast<std::uint64_t>(replications);
+  }
 };
 
 // A hash of everything that determines the result file: simulator version, kind, replications, and

@@ -37,11 +37,27 @@ Setup setup(const sim::Node& root, const std::vector<std::string>& specs, const 
 
 // The `assumed:` ranges marked in a scenario, as KEY=LO..HI specs (see assumptions.cpp).
 std::vector<std::string> marked_assumptions(const sim::Node& root);
+// Resolves every marked range (sim::ScenarioError at the range if one excludes its value, names an
+// unknown key or is malformed); returns how many there are.
+size_t check_assumptions(const sim::Node& root);
 
 // Effects per metric from the experiment of every design point (in design order).
 sim::sensitivity::Report report(const Setup& s, const Options& o, const std::vector<sim::Experiment>& points);
 
 nlohmann::json to_json(const sim::sensitivity::Report& r, const std::string& path);
+
+// --sample-assumptions (sampling.cpp): per replication, a draw of every marked assumption.
+struct Sample {
+  std::string design;  // uniform or lhs
+  std::uint64_t seed = 0;
+  std::vector<calibration::Param> params;
+  std::vector<std::vector<double>> values;     // [replication][parameter], in the parameters' units
+  std::vector<std::vector<std::string>> sets;  // [replication]: the --set assignments
+  std::string extra;                           // for the experiment's identity
+};
+// Throws sim::ScenarioError (at WHERE, the scenario file) when the scenario marks no ranges.
+Sample sample_assumptions(const sim::Node& root, const std::string& where, const std::string& design, int n, std::uint64_t seed);
+nlohmann::json to_json(const Sample& s);
 void print_table(std::ostream& out, const sim::sensitivity::Report& r, const std::string& path);
 
 }  // namespace models::sensitivity

@@ -1,5 +1,7 @@
 #include "sim/output/experiment_output.h"
 
+#include "sim/analysis/period_binding.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -225,6 +227,17 @@ void write_experiment(const H5::Group& root, const Experiment& e) {
   attr(root, "binding_constraint", bc.resource);
   attr(root, "binding_constraint_utilisation", bc.utilisation.mean);
   attr(root, "binding_constraint_is_binding", bc.binding ? 1.0 : 0.0);
+  {  // quarter by quarter (sim/analysis/period_binding.h): the period and what binds in it, or "none"
+    std::vector<std::string> periods, binding;
+    for (const auto& p : period_binding(e)) {
+      periods.push_back(p.period);
+      binding.push_back(p.binding ? p.resource : "none");
+    }
+    if (!periods.empty()) {
+      attr(root, "binding_by_period", periods);
+      attr(root, "binding_by_period_resource", binding);
+    }
+  }
   const auto warm = warm_months(e);
   h5::warmup_attrs(root, info, warm);
   const auto axes = experiment_axes(e);
@@ -262,10 +275,30 @@ std::string summary_json(const Summary& s) {
 
 void check_result_path(const std::string& path) { h5::writable_target(path); }
 
-void write_experiment_file(const std::string& path, const Experiment& e) {
+namespace {
+
+void write_sampled(const H5::Group& root, const SampledAssumptions& s) {
+  auto g = h5::group(root, "sampled_assumptions");
+  attr(g, "description", std::string("the assumptions each replication drew from its range (run --sample-assumptions)"));
+  attr(g, "design", s.design);
+  h5::attr_u64(g, "seed", s.seed);
+  const h5::Axes axes = {{"parameter", h5::label_axis(s.parameter, "the scenario's marked assumptions, as --param names them")},
+                         {"replication", h5::index_axis(s.values.size(), "replication number")}};
+  h5::string_variable(g, "unit", axes, "parameter", s.unit);
+  h5::variable(g, "low", axes, {"parameter"}, s.low);
+  h5::variable(g, "high", axes, {"parameter"}, s.high);
+  h5::variable(g, "base", axes, {"parameter"}, s.base);
+  attr(h5::variable2(g, "value", axes, {"replication", "parameter"}, s.values), "description",
+       std::string("the value replication r ran with, in the parameter's unit"));
+}
+
+}  // namespace
+
+void write_experiment_file(const std::string& path, const Experiment& e, const SampledAssumptions* sampled) {
   h5::TempFile tmp(path);
   h5::guarded("cannot write " + tmp.temp_path(), [&] {
     write_experiment(tmp.root(), e);
+    if (sampled) write_sampled(tmp.root(), *sampled);
     return 0;
   });
   tmp.commit();
@@ -497,7 +530,17 @@ void print_experiment(std::ostream& out, const Experiment& e, bool json, const s
     const auto bc = binding_constraint(e);
     out << "\n  ],\n  \"binding_constraint\": {\"resource\": " << json_escape(bc.resource) << ", \"kind\": " << json_escape(bc.kind)
         << ", \"utilisation\": " << summary_json(bc.utilisation) << ", \"binding\": " << (bc.binding ? "true" : "false")
-        << "},\n  \"resources\": {";
+        << "},\n  \"binding_by_period\": [";
+    const auto periods = period_binding(e);
+    for (size_t i = 0; i < periods.size(); ++i) {
+      const auto& p = periods[i];
+      out << (i ? "," : "") << "\n    {\"period\": " << json_escape(p.period) << ", \"from\": " << json_escape(p.first_month)
+          << ", \"to\": " << json_escape(p.last_month) << ", \"resource\": " << json_escape(p.resource) << ", \"kind\": " << json_escape(p.kind)
+          << ", \"utilisation\": " << summary_json(p.utilisation) << ", \"queue_end\": " << num(p.queue_end)
+          << ", \"binding\": " << (p.binding ? "true" : "false") << ", \"why\": " << json_escape(p.why)
+          << ", \"share_of_replications\": " << num(p.share) << "}";
+    }
+    out << "\n  ],\n  \"resources\": {";
     for (size_t i = 0; i < l.resources.size(); ++i)
       out << (i ? "," : "") << "\n    " << json_escape(l.resources[i]) << ": {\"kind\": " << json_escape(l.resource_kinds[i])
           << ", \"utilisation\": " << summary_json(summarize(ok_values(e, [&](const ReplicationResult& r) { return r.utilisation_mean[i]; }))) << "}";
@@ -545,6 +588,11 @@ void print_experiment(std::ostream& out, const Experiment& e, bool json, const s
   }
   print_transit_reliability(out, e);
   out << "\n" << binding_constraint_line(binding_constraint(e)) << "\n";
+  const auto periods = period_binding(e);
+  if (periods.size() > 1) {
+    out << "Binding constraint by quarter (utilisation over the quarter, 95% CI):\n";
+    for (const auto& p : periods) out << "  " << period_binding_line(p) << "\n";
+  }
   print_experiment_costs(out, e);
   if (!path.empty()) out << "\nResults: " << path << "\n";
 }

@@ -2,6 +2,7 @@
 // Output of replicated runs: HDF5 (per-replication series with a replication dimension, plus summary
 // statistics), terminal tables and JSON. Also the paired comparison of alternatives against a base
 // under common random numbers, and sweeps over a grid of parameter values.
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -19,8 +20,18 @@ struct SweepPoint {
 // dangling link): before any run is spent, and before a checkpoint is put beside it.
 void check_result_path(const std::string& path);
 
+// run -n N --sample-assumptions: what each replication drew (models/sensitivity/sampling.cpp).
+struct SampledAssumptions {
+  std::string design;
+  std::uint64_t seed = 0;
+  std::vector<std::string> parameter, unit;
+  std::vector<double> low, high, base;
+  std::vector<std::vector<double>> values;  // [replication][parameter], in `unit`
+};
+
 // Each writes a complete file under a temporary name and renames it when done.
-void write_experiment_file(const std::string& path, const Experiment& e);
+// SAMPLED, when given, goes into the group /sampled_assumptions.
+void write_experiment_file(const std::string& path, const Experiment& e, const SampledAssumptions* sampled = nullptr);
 void write_comparison_file(const std::string& path, const std::vector<std::string>& labels, const std::vector<Experiment>& runs);
 void write_sweep_file(const std::string& path, const std::vector<std::string>& keys, const std::vector<SweepPoint>& points);
 

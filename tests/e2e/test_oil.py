@@ -1,6 +1,7 @@
 """The oil chain: the 2023-2025 scenario meets the operator series and its 2023 target (mean of 30
 replications within tolerance; the seed's 3.4 Mt is reported beside it), mass
-balances at every month end, and the 2027 projection names its binding constraint; a larger
+balances at every month end; the 2027 base case (2.2 Mt/yr) binds nowhere and the 7 Mt/yr what-if names
+the tanker shuttle as its binding constraint; a larger
 tanker fleet delivers significantly more Kazakh oil under common random numbers."""
 import json
 import os
@@ -37,21 +38,34 @@ with h5py.File(single) as f:
         expect(f[f"resources/aktau_baku_tankers/{s}"].shape == (36,), f"Aktau {s}")
     expect(f["resources/btc/storage_tonnes_mean"].shape == (36,), "Sangachal storage level")
 
-# 2027: the delivered volume with its CI and the binding constraint, in the summary and the file.
+# 2027 base case (the agreement's 2.2 Mt/yr): the fleet carries it; nothing binds, and the summary says so.
+_, out, _ = caspian("run", scenario("kazakh_oil_2027.yaml"), "-n", "6", "-o", os.path.join(d, "b27.h5"), "--summary", "json")
+res = json.loads(out)
+k = res["metrics"]["btc_kazakh_oil"]["total"]
+expect(2.0e6 < k["mean"] < 2.2e6, f"2027 base: {k['mean']:.0f} t of the 2.2 Mt/yr agreement")
+expect(not res["binding_constraint"]["binding"], f"2027 base: nothing binds: {res['binding_constraint']}")
+
+# 2027 what-if (7 Mt/yr): the delivered volume with its CI and the binding constraint, in the summary and the file.
 p27 = os.path.join(d, "o27.h5")
-_, out, _ = caspian("run", scenario("kazakh_oil_2027.yaml"), "-n", "10", "-o", p27, "--summary", "json")
+_, out, _ = caspian("run", scenario("kazakh_oil_2027_7mt.yaml"), "-n", "10", "-o", p27, "--summary", "json")
 res = json.loads(out)
 k = res["metrics"]["btc_kazakh_oil"]["total"]
 expect(k["ci_low"] < k["mean"] < k["ci_high"] < 7e6, f"2027 Kazakh oil {k['mean']:.0f} t, below the 7 Mt nominated")
 bc = res["binding_constraint"]
 expect(bc["binding"] and bc["resource"] == "aktau_baku_tankers", f"binding constraint: {bc['resource']}")
+periods = res["binding_by_period"]
+expect([p["period"] for p in periods] == ["2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4"], f"quarters: {periods}")
+expect(all(p["binding"] and p["resource"] == "aktau_baku_tankers" and p["why"] == "queue grows" for p in periods),
+       f"the tankers' queue grows in every quarter of the 7 Mt what-if: {periods}")
 with h5py.File(p27) as f:
     expect(f.attrs["binding_constraint"] == "aktau_baku_tankers", "binding constraint stored in the file")
-_, table, _ = caspian("run", scenario("kazakh_oil_2027.yaml"), "-n", "4", "-o", os.path.join(d, "t.h5"))
+    expect(list(f.attrs["binding_by_period_resource"]) == ["aktau_baku_tankers"] * 4, "binding by quarter stored in the file")
+_, table, _ = caspian("run", scenario("kazakh_oil_2027_7mt.yaml"), "-n", "4", "-o", os.path.join(d, "t.h5"))
 expect("Binding constraint: aktau_baku_tankers" in table, "binding constraint in the table summary")
+expect("2027-Q3   aktau_baku_tankers (vessel_line): its queue grows in 100% of replications" in table, f"binding by quarter in the table:\n{table}")
 
 # The expansion: significantly more Kazakh oil with common random numbers.
-_, out, _ = caspian("compare", scenario("kazakh_oil_2027.yaml"), scenario("expansions/larger_tanker_fleet.yaml"), "-n", "10",
+_, out, _ = caspian("compare", scenario("kazakh_oil_2027_7mt.yaml"), scenario("expansions/larger_tanker_fleet.yaml"), "-n", "10",
                     "-o", os.path.join(d, "cmp.h5"), "--summary", "json")
 diff = json.loads(out)["alternatives"]["larger_tanker_fleet"]["btc_kazakh_oil"]
 # Three more 12,400 t tankers (37,200 t) on the real five-tanker fleet: +1.95 Mt at -n 30 (issue 10;
