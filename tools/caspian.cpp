@@ -24,12 +24,15 @@
 #include "sim/core/errors.h"
 #include "sim/core/stop.h"
 #include "sim/output/experiment_output.h"
+#include "sim/output/experiment_summary.h"
 #include "sim/output/sensitivity_output.h"
 #include "sim/kernel/log.h"
 #include "sim/experiment/parallel.h"
 #include "sim/experiment/units.h"
 #include "sim/config/reader.h"
-#include "sim/output/summary.h"
+#include "sim/output/json_summary.h"
+#include "sim/output/run_summary.h"
+#include "sim/output/text_format.h"
 
 namespace {
 
@@ -54,11 +57,7 @@ std::string default_output(const std::string& scenario, const std::string& suffi
   return "results/" + stem + suffix + ".h5";
 }
 
-std::string label_of(const std::string& path) {
-  std::string stem = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
-  if (const auto dot = stem.rfind('.'); dot != std::string::npos) stem = stem.substr(0, dot);
-  return stem;
-}
+std::string label_of(const std::string& path) { return sim::json_out::label_of(path); }
 
 struct Options {
   std::vector<std::string> scenarios, sets, grids;
@@ -172,10 +171,14 @@ std::optional<models::PlanResult> execute(const models::ExperimentPlan& plan, co
   auto r = models::run_plan(plan, u);
   if (r.resumed) std::cerr << "resumed " << r.resumed << " of " << plan.units() << " runs from " << u.checkpoint << "\n";
   if (!u.shard.active()) return r;
-  if (o.summary == "json")
-    std::cout << "{\"shard\": " << sim::json_escape(u.shard.str()) << ", \"runs\": " << r.checkpoint->done().size()
-              << ", \"of\": " << plan.units() << ", \"file\": " << sim::json_escape(u.checkpoint) << "}\n";
-  else
+  if (o.summary == "json") {
+    std::vector<sim::json_out::ScenarioRef> refs;
+    for (const auto& g : plan.groups)  // a sweep's or sensitivity's points share one file
+      if (refs.empty() || refs.back().file != g.file) refs.push_back({g.file, g.scenario.name, sim::json_out::label_of(g.file)});
+    auto j = sim::json_out::envelope(plan.kind, "shard", refs);
+    j["shard"] = u.shard.str(), j["runs"] = r.checkpoint->done().size(), j["of"] = plan.units(), j["file"] = u.checkpoint;
+    sim::json_out::print_summary(std::cout, j);
+  } else
     std::cout << "shard " << u.shard.str() << ": " << r.checkpoint->done().size() << " of " << plan.units() << " runs in "
               << u.checkpoint << "\njoin the shards with: caspian merge " << out << ".shard*of" << u.shard.n << " -o " << out << "\n";
   return std::nullopt;
@@ -210,8 +213,8 @@ int cmd_run(const Options& o) {
     const std::string out = o.output.empty() ? default_output(o.scenarios[0], "") : o.output;
     models::Simulation simulation(l.doc, l.scenario, {o.scenarios[0], out, 0}, limits_of(o, 1));
     simulation.run();
-    if (json) sim::print_json(std::cout, simulation.recorder(), simulation.results(), out);
-    else sim::print_table(std::cout, simulation.recorder(), simulation.results(), out);
+    if (json) sim::json_out::print_summary(std::cout, sim::run_summary_json(simulation.recorder(), simulation.results(), out));
+    else sim::print_run_table(std::cout, simulation.recorder(), simulation.results(), out);
     return sim::kExitOk;
   }
   const std::string out = output_of(o, "-replications");
@@ -251,19 +254,20 @@ int cmd_run(const Options& o) {
   }
   if (r->checkpoint) r->checkpoint->remove();
   if (!sample) {
-    sim::print_experiment(std::cout, e, json, out);
+    if (json) sim::json_out::print_summary(std::cout, sim::experiment_json(e, out));
+    else sim::print_experiment_table(std::cout, e, out);
     return sim::kExitOk;
   }
-  std::ostringstream summary;
-  sim::print_experiment(summary, e, json, out);
   if (json) {
-    auto j = nlohmann::json::parse(summary.str());
+    auto j = sim::experiment_json(e, out);
     j["sampled_assumptions"] = models::sensitivity::to_json(*sample);
-    std::cout << j.dump(2) << "\n";
+    sim::json_out::print_summary(std::cout, j);
   } else {
-    std::cout << summary.str() << "Parameter uncertainty: each replication drew the " << sample->params.size()
-              << " assumptions the scenario marks (" << sample->design << ", seed " << sample->seed
-              << "); the intervals above hold it as well as randomness:\n";
+    sim::print_experiment_table(std::cout, e, out);
+    std::cout << sim::wrap_text("Parameter uncertainty: each replication drew the " + std::to_string(sample->params.size()) +
+                                " assumptions the scenario marks (" + sample->design + ", seed " + std::to_string(sample->seed) +
+                                "); the intervals above hold it as well as randomness:")
+              << "\n";
     for (const auto& p : sample->params)
       std::cout << "  " << p.key << " " << p.bounds.lo << ".." << p.bounds.hi << (p.unit.empty() ? "" : " " + p.unit) << " (scenario: " << p.start << ")\n";
   }
@@ -315,7 +319,8 @@ int cmd_compare(const Options& o) {
   const auto& runs = r->experiments;
   sim::write_comparison_file(out, labels, runs);
   if (r->checkpoint) r->checkpoint->remove();
-  sim::print_comparison(std::cout, labels, runs, o.summary == "json", out, warnings);
+  if (o.summary == "json") sim::json_out::print_summary(std::cout, sim::comparison_json(labels, runs, out, warnings));
+  else sim::print_comparison_table(std::cout, labels, runs, out);
   return sim::kExitOk;
 }
 
@@ -392,7 +397,8 @@ int cmd_sweep(const Options& o) {
   for (size_t p = 0; p < values.size(); ++p) points.push_back({values[p], std::move(r->experiments[p])});
   sim::write_sweep_file(out, keys, points);
   if (r->checkpoint) r->checkpoint->remove();
-  sim::print_sweep(std::cout, keys, points, o.summary == "json", out);
+  if (o.summary == "json") sim::json_out::print_summary(std::cout, sim::sweep_json(keys, points, out));
+  else sim::print_sweep_table(std::cout, keys, points, out);
   return sim::kExitOk;
 }
 
@@ -409,7 +415,7 @@ int cmd_calibrate(CalibrateCli& c) {
   c.o.limits = limits_of(c.max_events, c.max_memory, c.o.jobs);
   const auto r = models::calibration::calibrate(c.o, std::cerr);
   models::calibration::write_overlay(c.o, r);
-  if (c.summary == "json") std::cout << models::calibration::to_json(r).dump(2) << "\n";
+  if (c.summary == "json") sim::json_out::print_summary(std::cout, models::calibration::to_json(c.o, r));
   else models::calibration::print_table(std::cout, r);
   return sim::kExitOk;
 }
@@ -451,7 +457,8 @@ int cmd_sensitivity(const Options& o, SensitivityCli& c) {
   }();
   sim::write_sensitivity_file(out, models::run_info(base.doc, base.scenario, o.scenarios[0], static_cast<std::uint64_t>(o.replications)), report);
   if (r->checkpoint) r->checkpoint->remove();
-  if (o.summary == "json") std::cout << models::sensitivity::to_json(report, out).dump(2) << "\n";
+  if (o.summary == "json")
+    sim::json_out::print_summary(std::cout, models::sensitivity::to_json(report, {o.scenarios[0], base.scenario.name, label_of(o.scenarios[0])}, out));
   else models::sensitivity::print_table(std::cout, report, out);
   return sim::kExitOk;
 }
@@ -622,9 +629,11 @@ int dispatch(int argc, char** argv) {
     const auto l = load(val_o.scenarios[0], val_o.sets, val_o);
     const size_t assumed = models::sensitivity::check_assumptions(l.doc.root);
     sim::throw_if_stopped();  // loading does not look at the flag: never say ok after a signal
-    std::cout << "ok: " << val_o.scenarios[0] << ": \"" << l.scenario.name << "\", " << l.scenario.stages.size() << " stages, "
-              << l.scenario.sources.size() << " services and flows, " << l.scenario.metrics.size() << " metrics, "
-              << l.scenario.targets.size() << " targets" << (assumed ? ", " + std::to_string(assumed) + " assumed ranges" : "") << "\n";
+    std::cout << sim::wrap_text("ok: " + val_o.scenarios[0] + ": \"" + l.scenario.name + "\", " + std::to_string(l.scenario.stages.size()) +
+                                " stages, " + std::to_string(l.scenario.sources.size()) + " services and flows, " +
+                                std::to_string(l.scenario.metrics.size()) + " metrics, " + std::to_string(l.scenario.targets.size()) + " targets" +
+                                (assumed ? ", " + std::to_string(assumed) + " assumed ranges" : ""))
+              << "\n";
     return sim::kExitOk;
     }();
     sim::throw_if_stopped();  // a signal during a step that does not look (loading, printing)

@@ -15,6 +15,8 @@
 #include "sim/experiment/parallel.h"
 #include "sim/experiment/replication.h"
 #include "sim/kernel/kernel.h"
+#include "sim/output/json_summary.h"
+#include "sim/output/text_format.h"
 
 namespace models::calibration {
 namespace {
@@ -117,6 +119,7 @@ Result calibrate(const Options& o, std::ostream& progress) {
   const Scenario s0 = scenario_at(o, params, start, observations);
 
   Result r;
+  r.scenario_name = s0.name;
   r.seed = s0.seed;
   r.replications = o.replications;
   const auto before = simulate(o, params, start, observations);
@@ -204,55 +207,72 @@ void write_overlay(const Options& o, const Result& r) {
 }
 
 void print_table(std::ostream& out, const Result& r) {
-  char buf[512];
-  out << "Calibration (" << r.algorithm << "; " << r.evaluations << " evaluations x " << r.replications << " replications, seed " << r.seed
-      << "; " << r.replications_used << " replications in all; " << r.stopped << ")\n";
+  using Align = sim::Table::Align;
+  using Fit = sim::Table::Fit;
+  out << sim::wrap_text("Calibration (" + r.algorithm + "; " + std::to_string(r.evaluations) + " evaluations x " + std::to_string(r.replications) +
+                        " replications, seed " + std::to_string(r.seed) + "; " + std::to_string(r.replications_used) + " replications in all; " +
+                        r.stopped + ")")
+      << "\n";
   out << "Objective: " << fmt(r.objective_before, 5) << " -> " << fmt(r.objective_after, 5)
-      << "  (sum of squared relative errors, each in units of its tolerance)\n\nParameters\n";
-  std::snprintf(buf, sizeof buf, "  %-40s %14s %14s %24s  %s\n", "key", "start", "fitted", "bounds", "identified");
-  out << buf;
-  for (const auto& p : r.params) {
-    const std::string bounds = fmt(p.param.bounds.lo) + ".." + fmt(p.param.bounds.hi) + (p.param.unit.empty() ? "" : " " + p.param.unit);
-    std::snprintf(buf, sizeof buf, "  %-40s %14s %14s %24s  %s (objective %+.1f%% under a 5%% move)\n", p.param.key.c_str(),
-                  fmt(p.param.start).c_str(), fmt(p.fitted).c_str(), bounds.c_str(), p.identified ? "yes" : "NO", 100 * p.objective_change);
-    out << buf;
-  }
-  out << "\nObservations: observed, simulated mean before -> after [95% CI], error after\n";
+      << "  (sum of squared relative errors, each in units of its tolerance)\n\nParameters (identified: the objective changes by 1% or "
+         "more under a 5% move)\n";
+  sim::Table p({{"key", Align::Left, Fit::Abbreviate}, {"start", Align::Right}, {"fitted", Align::Right}, {"bounds", Align::Right}, {"unit"},
+                {"identified"}, {"objective change", Align::Right}});
+  for (const auto& f : r.params)
+    p.add_row({f.param.key, fmt(f.param.start), fmt(f.fitted), fmt(f.param.bounds.lo) + ".." + fmt(f.param.bounds.hi), f.param.unit,
+               f.identified ? "yes" : "NO", sim::format_pct(100 * f.objective_change)});
+  p.print(out);
+  out << "\nObservations: observed, simulated mean before and after [95% CI after], error after\n";
+  sim::Table o({{"metric", Align::Left, Fit::Abbreviate}, {"period"}, {"observed", Align::Right}, {"before", Align::Right}, {"after", Align::Right},
+                {"95% CI", Align::Right}, {"unit"}, {"error", Align::Right}, {"tolerance"}});
   for (const auto& ob : r.observations) {
     const double err = 100 * (ob.after.mean - ob.spec.observed) / ob.spec.observed;
     const std::string tol = ob.spec.tolerance_pct > 0 ? (std::fabs(err) <= ob.spec.tolerance_pct ? "yes" : "no") : "-";
-    std::snprintf(buf, sizeof buf, "  %-26s %s..%s %12s %12s -> %-12s [%s, %s] %+6.1f%%  in tolerance: %s\n", ob.spec.metric.c_str(),
-                  sim::format_date(ob.spec.from_day).c_str(), sim::format_date(ob.spec.to_day).c_str(), fmt(ob.spec.observed).c_str(),
-                  fmt(ob.before.mean).c_str(), fmt(ob.after.mean).c_str(), fmt(ob.after.ci_low).c_str(), fmt(ob.after.ci_high).c_str(), err,
-                  tol.c_str());
-    out << buf;
+    o.add_row({ob.spec.metric, sim::format_date(ob.spec.from_day) + ".." + sim::format_date(ob.spec.to_day), sim::format_number(ob.spec.observed, 0),
+               sim::format_number(ob.before.mean, 1), sim::format_number(ob.after.mean, 1), sim::format_ci(ob.after.ci_low, ob.after.ci_high, 1),
+               ob.units, sim::format_pct(err), tol});
   }
+  o.print(out);
   out << "\nOverlay: " << r.overlay << "\n";
 }
 
-nlohmann::json to_json(const Result& r) {
-  using nlohmann::json;
-  auto summary = [](const sim::Summary& s) { return json{{"mean", s.mean}, {"ci_low", s.ci_low}, {"ci_high", s.ci_high}, {"sd", s.sd}}; };
-  json j = {{"command", "calibrate"},        {"algorithm", r.algorithm},          {"stopped", r.stopped},
-            {"evaluations", r.evaluations},  {"replications", r.replications},    {"replications_used", r.replications_used},
-            {"seed", r.seed},                {"objective_before", r.objective_before}, {"objective_after", r.objective_after},
-            {"overlay", r.overlay},          {"parameters", json::array()},       {"observations", json::array()},
-            {"unidentified", json::array()}};
+sim::json_out::json to_json(const Options& o, const Result& r) {
+  using sim::json_out::json;
+  using sim::json_out::number;
+  json j = sim::json_out::envelope("calibrate", "calibration", {{o.scenario, r.scenario_name, sim::json_out::label_of(o.scenario)}});
+  j.update({{"algorithm", r.algorithm},
+            {"stopped", r.stopped},
+            {"evaluations", r.evaluations},
+            {"replications", r.replications},
+            {"replications_used", r.replications_used},
+            {"seed", r.seed},
+            {"objective_before", number(r.objective_before)},
+            {"objective_after", number(r.objective_after)},
+            {"overlay", r.overlay},
+            {"parameters", json::array()},
+            {"observations", json::array()},
+            {"unidentified", json::array()}});
   for (const auto& p : r.params) {
-    j["parameters"].push_back({{"key", p.param.key}, {"unit", p.param.unit}, {"scale", p.param.scale}, {"start", p.param.start},
-                               {"fitted", p.fitted}, {"lo", p.param.bounds.lo}, {"hi", p.param.bounds.hi},
-                               {"objective_change", p.objective_change}, {"identified", p.identified}});
+    j["parameters"].push_back({{"key", p.param.key}, {"units", p.param.unit}, {"scale", p.param.scale}, {"start", number(p.param.start)},
+                               {"fitted", number(p.fitted)}, {"lo", number(p.param.bounds.lo)}, {"hi", number(p.param.bounds.hi)},
+                               {"objective_change", number(p.objective_change)}, {"identified", p.identified}});
     if (!p.identified) j["unidentified"].push_back(p.param.key);
   }
   for (const auto& ob : r.observations) {
-    const double err = (ob.after.mean - ob.spec.observed) / ob.spec.observed;
-    j["observations"].push_back({{"metric", ob.spec.metric}, {"from", sim::format_date(ob.spec.from_day)},
-                                 {"to", sim::format_date(ob.spec.to_day)}, {"units", ob.units}, {"observed", ob.spec.observed},
-                                 {"tolerance_pct", ob.spec.tolerance_pct}, {"source", ob.spec.source}, {"file", ob.spec.file},
-                                 {"before", summary(ob.before)}, {"after", summary(ob.after)},
-                                 {"error_pct_before", 100 * (ob.before.mean - ob.spec.observed) / ob.spec.observed},
-                                 {"error_pct_after", 100 * err},
-                                 {"inside_tolerance", ob.spec.tolerance_pct > 0 ? json(std::fabs(100 * err) <= ob.spec.tolerance_pct) : json()}});
+    const double err = 100 * (ob.after.mean - ob.spec.observed) / ob.spec.observed;
+    j["observations"].push_back({{"metric", ob.spec.metric},
+                                 {"from", sim::format_date(ob.spec.from_day)},
+                                 {"to", sim::format_date(ob.spec.to_day)},
+                                 {"units", ob.units},
+                                 {"observed", number(ob.spec.observed)},
+                                 {"tolerance_pct", number(ob.spec.tolerance_pct)},
+                                 {"source", ob.spec.source},
+                                 {"file", ob.spec.file},
+                                 {"before", sim::json_out::summary(ob.before, ob.units)},
+                                 {"after", sim::json_out::summary(ob.after, ob.units)},
+                                 {"error_pct_before", number(100 * (ob.before.mean - ob.spec.observed) / ob.spec.observed)},
+                                 {"error_pct_after", number(err)},
+                                 {"inside_tolerance", sim::json_out::tolerance_verdict(err, ob.spec.tolerance_pct)}});
   }
   return j;
 }

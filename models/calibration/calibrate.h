@@ -13,6 +13,7 @@
 
 #include "models/calibration/params.h"
 #include "models/run/limits.h"
+#include "sim/output/json_summary.h"
 #include "sim/analysis/stats.h"
 #include "sim/record/observe.h"
 
@@ -45,7 +46,7 @@ struct Result {
   double objective_before = 0, objective_after = 0;
   int evaluations = 0, replications = 0, replications_used = 0;
   std::uint64_t seed = 0;
-  std::string algorithm, stopped, overlay;
+  std::string algorithm, stopped, overlay, scenario_name;
 };
 
 // Checks everything (keys, bounds, observation files, metrics, dates) before any simulation: throws
@@ -54,6 +55,7 @@ Result calibrate(const Options& o, std::ostream& progress);
 // The overlay (extends the scenario, sets each fitted value with its provenance).
 void write_overlay(const Options& o, const Result& r);
 void print_table(std::ostream& out, const Result& r);
-nlohmann::json to_json(const Result& r);
+// The `--summary json` (envelope of docs/summary-json.md, kind "calibration").
+sim::json_out::json to_json(const Options& o, const Result& r);
 
 }  // namespace models::calibration

@@ -31,16 +31,16 @@ Sample sample_assumptions(const sim::Node& root, const std::string& where, const
   return s;
 }
 
-nlohmann::json to_json(const Sample& s) {
-  auto out = nlohmann::json::object();
+sim::json_out::json to_json(const Sample& s) {
+  auto out = sim::json_out::json::object();
   out["design"] = s.design;
   out["seed"] = s.seed;
-  out["parameters"] = nlohmann::json::array();
+  out["parameters"] = sim::json_out::json::array();
   for (size_t i = 0; i < s.params.size(); ++i) {
     const auto& p = s.params[i];
-    auto vals = nlohmann::json::array();
+    auto vals = sim::json_out::json::array();
     for (const auto& row : s.values) vals.push_back(row[i]);
-    out["parameters"].push_back({{"parameter", p.key}, {"unit", p.unit}, {"low", p.bounds.lo}, {"high", p.bounds.hi},
+    out["parameters"].push_back({{"parameter", p.key}, {"units", p.unit}, {"low", p.bounds.lo}, {"high", p.bounds.hi},
                                  {"base", p.start}, {"values", vals}});
   }
   return out;

@@ -3,7 +3,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "generated/version.h"
 #include "sim/core/errors.h"
 #include "sim/output/text_format.h"
 
@@ -74,22 +73,22 @@ ss::Report report(const Setup& s, const Options& o, const std::vector<sim::Exper
 }
 
 namespace {
-nlohmann::json num(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
-nlohmann::json ci(const ss::Estimate& e) { return {num(e.ci_low), num(e.ci_high)}; }
+sim::json_out::json num(double v) { return sim::json_out::number(v); }
+sim::json_out::json ci(const ss::Estimate& e) { return sim::json_out::json::array({num(e.ci_low), num(e.ci_high)}); }
 }  // namespace
 
-nlohmann::json to_json(const ss::Report& r, const std::string& path) {
-  nlohmann::json j{{"format", "caspian-sensitivity/1"}, {"version", sim::kVersion}, {"command", "sensitivity"}, {"method", r.method},
-                   {"replications", r.replications}, {"replications_used", r.used.size()}, {"design_points", r.design.points.size()},
-                   {"results", path}};
+sim::json_out::json to_json(const ss::Report& r, const sim::json_out::ScenarioRef& scenario, const std::string& path) {
+  sim::json_out::json j = sim::json_out::envelope("sensitivity", r.method, {scenario});
+  j["method"] = r.method, j["replications"] = r.replications, j["replications_used"] = r.used.size();
+  j["design_points"] = r.design.points.size(), j["results"] = path;
   if (r.method == "morris") j["trajectories"] = r.design.trajectories, j["levels"] = r.design.levels;
-  j["parameters"] = nlohmann::json::array();
-  for (const auto& p : r.params) j["parameters"].push_back({{"parameter", p.key}, {"unit", p.unit}, {"low", p.low}, {"high", p.high}, {"base", p.base}});
-  j["metrics"] = nlohmann::json::object();
+  j["parameters"] = sim::json_out::json::array();
+  for (const auto& p : r.params) j["parameters"].push_back({{"parameter", p.key}, {"units", p.unit}, {"low", num(p.low)}, {"high", num(p.high)}, {"base", num(p.base)}});
+  j["metrics"] = sim::json_out::json::object();
   for (const auto& m : r.metrics) {
-    auto& rows = j["metrics"][m.name] = nlohmann::json::array();
+    auto& rows = j["metrics"][m.name] = sim::json_out::json::array();
     for (const auto& row : m.rows) {
-      nlohmann::json x{{"parameter", r.params[static_cast<size_t>(row.parameter)].key}, {"effect", num(row.effect.mean)}, {"ci", ci(row.effect)},
+      sim::json_out::json x{{"parameter", r.params[static_cast<size_t>(row.parameter)].key}, {"effect", num(row.effect.mean)}, {"ci", ci(row.effect)},
                        {"units", m.units}};
       if (r.method == "morris") x["mu"] = num(row.aux.mean), x["mu_ci"] = ci(row.aux), x["sigma"] = num(row.sigma);
       else x["low"] = num(row.aux.mean), x["high"] = num(row.aux2.mean), x["base"] = num(m.base);
@@ -100,24 +99,25 @@ nlohmann::json to_json(const ss::Report& r, const std::string& path) {
 }
 
 void print_table(std::ostream& out, const ss::Report& r, const std::string& path) {
+  using Align = sim::Table::Align;
   const bool morris = r.method == "morris";
-  out << (morris ? "Morris screening: " + std::to_string(r.design.trajectories) + " trajectories, " + std::to_string(r.design.levels) + " levels"
-                 : std::string("One-at-a-time swings")) << ", " << r.design.points.size() << " design points x " << r.used.size() << " replications"
-      << (static_cast<int>(r.used.size()) < r.replications ? " (of " + std::to_string(r.replications) + ": failed ones dropped everywhere)" : "")
+  out << sim::wrap_text((morris ? "Morris screening: " + std::to_string(r.design.trajectories) + " trajectories, " + std::to_string(r.design.levels) + " levels"
+                                 : std::string("One-at-a-time swings")) +
+                        ", " + std::to_string(r.design.points.size()) + " design points x " + std::to_string(r.used.size()) + " replications" +
+                        (static_cast<int>(r.used.size()) < r.replications ? " (of " + std::to_string(r.replications) + ": failed ones dropped everywhere)" : ""))
       << "\neffect = " << (morris ? "mu* (mean |elementary effect|)" : "metric at HI - metric at LO")
       << " over each parameter's whole range, 95% CI over replications; ranked\n";
   for (const auto& m : r.metrics) {
     out << "\n" << m.name << " (" << m.units << ")" << (morris ? "" : ", at the scenario's values " + sim::format_number(m.base, 1)) << "\n";
-    for (const auto& row : m.rows) {
-      const auto& p = r.params[static_cast<size_t>(row.parameter)];
-      out << "  " << sim::pad(p.key, 48) << " " << sim::pad(sim::format_number(row.effect.mean, 1), 14) << " ["
-          << sim::format_number(row.effect.ci_low, 1) << ", " << sim::format_number(row.effect.ci_high, 1) << "]";
-      if (morris) out << "  mu " << sim::format_number(row.aux.mean, 1) << "  sigma " << sim::format_number(row.sigma, 1);
-      else out << "  low " << sim::format_number(row.aux.mean, 1) << "  high " << sim::format_number(row.aux2.mean, 1);
-      out << "\n";
-    }
+    sim::Table t({{"parameter", Align::Left, sim::Table::Fit::Abbreviate}, {"effect", Align::Right}, {"95% CI", Align::Right},
+                  {morris ? "mu" : "low", Align::Right}, {morris ? "sigma" : "high", Align::Right}, {"unit"}});
+    for (const auto& row : m.rows)
+      t.add_row({r.params[static_cast<size_t>(row.parameter)].key, sim::format_number(row.effect.mean, 1),
+                 sim::format_ci(row.effect.ci_low, row.effect.ci_high, 1), sim::format_number(row.aux.mean, 1),
+                 sim::format_number(morris ? row.sigma : row.aux2.mean, 1), m.units});
+    t.print(out);
   }
-  out << "\nresults: " << path << "\n";
+  out << "\nResults: " << path << "\n";
 }
 
 }  // namespace models::sensitivity

@@ -15,6 +15,7 @@
 #include "sim/analysis/experiment_results.h"
 #include "sim/analysis/sensitivity.h"
 #include "sim/config/doc.h"
+#include "sim/output/json_summary.h"
 
 namespace models::sensitivity {
 
@@ -44,7 +45,8 @@ size_t check_assumptions(const sim::Node& root);
 // Effects per metric from the experiment of every design point (in design order).
 sim::sensitivity::Report report(const Setup& s, const Options& o, const std::vector<sim::Experiment>& points);
 
-nlohmann::json to_json(const sim::sensitivity::Report& r, const std::string& path);
+// The `--summary json` (envelope of docs/summary-json.md; kind = the method, "morris" or "oat").
+sim::json_out::json to_json(const sim::sensitivity::Report& r, const sim::json_out::ScenarioRef& scenario, const std::string& path);
 
 // --sample-assumptions (sampling.cpp): per replication, a draw of every marked assumption.
 struct Sample {
@@ -57,7 +59,7 @@ struct Sample {
 };
 // Throws sim::ScenarioError (at WHERE, the scenario file) when the scenario marks no ranges.
 Sample sample_assumptions(const sim::Node& root, const std::string& where, const std::string& design, int n, std::uint64_t seed);
-nlohmann::json to_json(const Sample& s);
+sim::json_out::json to_json(const Sample& s);
 void print_table(std::ostream& out, const sim::sensitivity::Report& r, const std::string& path);
 
 }  // namespace models::sensitivity

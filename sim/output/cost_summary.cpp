@@ -1,7 +1,6 @@
 #include "sim/output/cost_summary.h"
 
 #include <cmath>
-#include <nlohmann/json.hpp>
 
 #include "sim/analysis/cost_effectiveness.h"
 #include "sim/analysis/cost_stats.h"
@@ -10,18 +9,13 @@
 namespace sim {
 namespace {
 
-using nlohmann::json;
+using json = json_out::json;
+using json_out::number;
+using json_out::summary;
+using Align = Table::Align;
+using Fit = Table::Fit;
 
 const char* kNote = "per consignment delivered after the warm-up: mean, p50, p95 over consignments";
-
-json number(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
-
-json summary(const Summary& s) {
-  return {{"n", s.n}, {"mean", number(s.mean)}, {"ci_low", number(s.ci_low)}, {"ci_high", number(s.ci_high)}, {"sd", number(s.sd)},
-          {"p5", number(s.p5)}, {"p50", number(s.p50)}, {"p95", number(s.p95)}};
-}
-
-std::string member(const json& j) { return ",\n  \"costs\": " + j.dump(); }
 
 std::string f(double v, int d = 0) { return format_number(v, d); }
 
@@ -39,21 +33,24 @@ void print_cost_table(std::ostream& out, const Recorder& rec) {
   const auto c = cost_results(rec.costs());
   if (c.empty() || c.declared == 0) return;
   const auto& q = cost_quantities();
-  out << "\nCosts and CO2 along the route (" << kNote << "; value of time "
-      << f(rec.costs().value_of_time_teu() * 86400.0, 2) << " USD/TEU/d, " << f(rec.costs().value_of_time_t() * 86400.0, 3) << " USD/t/d)\n";
-  out << "  " << pad("service/flow", 28) << pad("quantity", 26) << lpad("mean", 11) << lpad("p50", 11) << lpad("p95", 11) << "  unit\n";
+  out << "\n" << wrap_text("Costs and CO2 along the route (" + std::string(kNote) + "; value of time " +
+                          f(rec.costs().value_of_time_teu() * 86400.0, 2) + " USD/TEU/d, " + f(rec.costs().value_of_time_t() * 86400.0, 3) +
+                          " USD/t/d)")
+      << "\n";
+  Table t({{"service/flow", Align::Left, Fit::Abbreviate}, {"quantity"}, {"mean", Align::Right}, {"p50", Align::Right}, {"p95", Align::Right},
+           {"unit"}});
   for (size_t s = 0; s < c.stats.size(); ++s)
     for (size_t k = 0; k < q.size(); ++k) {
       if (!carries(c, s, k)) continue;
       const auto& v = c.stats[s];
-      out << "  " << pad(rec.sources()[s], 28) << pad(q[k].name, 26) << lpad(f(v[k * 3], 1), 11) << lpad(f(v[k * 3 + 1], 1), 11)
-          << lpad(f(v[k * 3 + 2], 1), 11) << "  " << q[k].units << "\n";
+      t.add_row({rec.sources()[s], q[k].name, f(v[k * 3], 1), f(v[k * 3 + 1], 1), f(v[k * 3 + 2], 1), q[k].units});
     }
+  t.print(out);
 }
 
-std::string cost_json_member(const Recorder& rec) {
+json cost_json(const Recorder& rec) {
   const auto c = cost_results(rec.costs());
-  if (c.empty() || c.declared == 0) return "";
+  if (c.empty() || c.declared == 0) return nullptr;
   json j = {{"basis", basis(rec.costs().value_of_time_teu(), rec.costs().value_of_time_t())}, {"statistics", kNote}};
   json per = json::object();
   for (size_t s = 0; s < c.stats.size(); ++s) {
@@ -63,51 +60,54 @@ std::string cost_json_member(const Recorder& rec) {
       src[cost_quantities()[k].name] = {{"units", cost_quantities()[k].units}, {"mean", number(v[k * 3])}, {"p50", number(v[k * 3 + 1])}, {"p95", number(v[k * 3 + 2])}};
     }
     for (size_t t = 0; t < cost_total_names().size(); ++t)
-      src["total_" + std::string(cost_total_names()[t].name)] = {{"units", cost_total_names()[t].units}, {"value", c.totals[s][t]}};
-    src["monthly"] = {{"usd", c.monthly[s][0]}, {"kg_co2", c.monthly[s][1]}, {"units", {"USD", "kg CO2"}}};
+      src["total_" + std::string(cost_total_names()[t].name)] = {{"units", cost_total_names()[t].units}, {"value", number(c.totals[s][t])}};
+    json usd = json::array(), co2 = json::array();
+    for (double v : c.monthly[s][0]) usd.push_back(number(v));
+    for (double v : c.monthly[s][1]) co2.push_back(number(v));
+    src["monthly"] = {{"usd", usd}, {"kg_co2", co2}, {"units", {{"usd", "USD"}, {"kg_co2", "kg CO2"}}}};
     per[rec.sources()[s]] = src;
   }
   j["sources"] = per;
-  return member(j);
+  return j;
 }
 
 void print_experiment_costs(std::ostream& out, const Experiment& e) {
   if (!costs_declared(e)) return;
   const auto& q = cost_quantities();
   out << "\nCosts and CO2 along the route: mean over replications (95% CI) of each replication's mean, p50, p95 over consignments\n";
-  out << "  " << pad("service/flow", 28) << pad("quantity", 26) << lpad("mean", 11) << lpad("95% CI", 23) << lpad("p50", 11)
-      << lpad("p95", 11) << "  unit\n";
+  Table t({{"service/flow", Align::Left, Fit::Abbreviate}, {"quantity"}, {"mean", Align::Right}, {"95% CI", Align::Right},
+           {"p50", Align::Right}, {"p95", Align::Right}, {"unit"}});
   for (size_t s = 0; s < e.layout.sources.size(); ++s)
     for (size_t k = 0; k < q.size(); ++k) {
       const auto m = summarize(cost_values(e, s, k, 0));
       if (m.n == 0) continue;
-      out << "  " << pad(e.layout.sources[s], 28) << pad(q[k].name, 26) << lpad(f(m.mean, 1), 11)
-          << lpad("[" + f(m.ci_low, 1) + ", " + f(m.ci_high, 1) + "]", 23) << lpad(f(summarize(cost_values(e, s, k, 1)).mean, 1), 11)
-          << lpad(f(summarize(cost_values(e, s, k, 2)).mean, 1), 11) << "  " << q[k].units << "\n";
+      t.add_row({e.layout.sources[s], q[k].name, f(m.mean, 1), format_ci(m.ci_low, m.ci_high, 1), f(summarize(cost_values(e, s, k, 1)).mean, 1),
+                 f(summarize(cost_values(e, s, k, 2)).mean, 1), q[k].units});
     }
+  t.print(out);
 }
 
-std::string experiment_cost_json_member(const Experiment& e) {
-  if (!costs_declared(e)) return "";
+json experiment_cost_json(const Experiment& e) {
+  if (!costs_declared(e)) return nullptr;
   json per = json::object();
   for (size_t s = 0; s < e.layout.sources.size(); ++s) {
     json src = json::object();
     for (size_t k = 0; k < cost_quantities().size(); ++k) {
       json stats = {{"units", cost_quantities()[k].units}};
-      for (size_t st = 0; st < cost_statistic_names().size(); ++st) stats[cost_statistic_names()[st]] = summary(summarize(cost_values(e, s, k, st)));
+      for (size_t st = 0; st < cost_statistic_names().size(); ++st) stats[cost_statistic_names()[st]] = summary(summarize(cost_values(e, s, k, st)), cost_quantities()[k].units);
       src[cost_quantities()[k].name] = stats;
     }
     per[e.layout.sources[s]] = src;
   }
-  return member({{"statistics", "per quantity, the replications' mean, p50 and p95 over consignments, each summarised over replications (95% CI)"},
-                 {"price_year", e.layout.price_year},
-                 {"sources", per}});
+  return {{"statistics", "per quantity, the replications' mean, p50 and p95 over consignments, each summarised over replications (95% CI)"},
+          {"price_year", e.layout.price_year},
+          {"sources", per}};
 }
 
 namespace {
 
 json per_extra_json(const PerExtraUnit& p, const char* unit) {
-  return {{"extra_per_year", summary(p.extra_per_year)}, {"extra_units", std::string(unit) + "/yr"},
+  return {{"extra_per_year", summary(p.extra_per_year, std::string(unit) + "/yr")}, {"extra_units", std::string(unit) + "/yr"},
           {"usd_per_extra", number(p.usd_per_unit)}, {"ci_low", number(p.ci_low)}, {"ci_high", number(p.ci_high)},
           {"units", std::string("USD/") + unit}};
 }
@@ -136,31 +136,36 @@ void print_comparison_costs(std::ostream& out, const std::vector<std::string>& l
     if (!ce.expansions.empty()) {
       std::string names;
       for (const auto& n : ce.expansions) names += (names.empty() ? "" : ", ") + n;
-      out << "  expansions " << names << ": annualised cost " << f(ce.annualised_usd / 1e6, 3) << " M USD/yr (capital / lifetime + operating, no discounting)\n";
-      out << "  " << ratio_text(ce.teu, "TEU") << "\n";
-      if (ce.tonnes.extra_per_year.mean != 0) out << "  " << ratio_text(ce.tonnes, "t") << "\n";
+      out << "  " << wrap_text("expansions " + names + ": annualised cost " + f(ce.annualised_usd / 1e6, 3) +
+                               " M USD/yr (capital / lifetime + operating, no discounting)", kMaxLineWidth - 2, "    ") << "\n";
+      out << "  " << wrap_text(ratio_text(ce.teu, "TEU"), kMaxLineWidth - 2, "    ") << "\n";
+      if (ce.tonnes.extra_per_year.mean != 0) out << "  " << wrap_text(ratio_text(ce.tonnes, "t"), kMaxLineWidth - 2, "    ") << "\n";
     }
     if (!gen) continue;
-    out << "  " << pad("generalized cost", 28) << pad("unit", 9) << lpad("base", 11) << lpad("alternative", 13) << lpad("difference", 12) << lpad("95% CI", 23) << "\n";
+    Table t({{"generalized cost", Align::Left, Fit::Abbreviate}, {"unit"}, {"base", Align::Right}, {"alternative", Align::Right},
+             {"difference", Align::Right}, {"95% CI", Align::Right}});
     for (const auto& d : diffs)
-      out << "  " << pad(d.source, 28) << pad(cost_quantities()[d.quantity].units, 9) << lpad(f(d.base.mean, 1), 11) << lpad(f(d.alt.mean, 1), 13)
-          << lpad(f(d.diff.mean, 2), 12) << lpad("[" + f(d.diff.ci_low, 2) + ", " + f(d.diff.ci_high, 2) + "]", 23) << "\n";
+      t.add_row({d.source, cost_quantities()[d.quantity].units, f(d.base.mean, 1), f(d.alt.mean, 1), f(d.diff.mean, 2),
+                 format_ci(d.diff.ci_low, d.diff.ci_high, 2)});
+    t.print(out);
   }
 }
 
-std::string comparison_cost_json_member(const std::vector<std::string>& labels, const std::vector<Experiment>& runs) {
+json comparison_cost_json(const std::vector<std::string>& labels, const std::vector<Experiment>& runs) {
   json alts = json::object();
   for (size_t k = 1; k < runs.size(); ++k) {
     const auto ce = cost_effectiveness(runs[0], runs[k]);
     json gen = json::object();
-    for (const auto& d : generalized_cost_differences(runs[0], runs[k]))
-      gen[d.source][cost_quantities()[d.quantity].name] = {{"units", cost_quantities()[d.quantity].units}, {"base", summary(d.base)},
-                                                            {"alternative", summary(d.alt)}, {"difference", summary(d.diff)}};
-    alts[labels[k]] = {{"expansions", ce.expansions}, {"annualised_cost_usd_per_year", ce.annualised_usd},
+    for (const auto& d : generalized_cost_differences(runs[0], runs[k])) {
+      const std::string units = cost_quantities()[d.quantity].units;
+      gen[d.source][cost_quantities()[d.quantity].name] = {{"units", units}, {"base", summary(d.base, units)},
+                                                            {"alternative", summary(d.alt, units)}, {"difference", summary(d.diff, units)}};
+    }
+    alts[labels[k]] = {{"expansions", ce.expansions}, {"annualised_cost_usd_per_year", number(ce.annualised_usd)},
                        {"per_extra_teu", per_extra_json(ce.teu, "TEU")}, {"per_extra_tonne", per_extra_json(ce.tonnes, "t")},
                        {"generalized_cost", gen}};
   }
-  return member({{"formula", kFormula}, {"alternatives", alts}});
+  return {{"formula", kFormula}, {"alternatives", alts}};
 }
 
 }  // namespace sim

@@ -11,11 +11,7 @@
 #include "sim/analysis/transit_monthly.h"
 #include "sim/core/calendar.h"
 #include "sim/output/cost_output.h"
-#include "sim/output/cost_summary.h"
 #include "sim/output/h5util.h"
-#include "sim/output/summary.h"
-#include "sim/output/text_format.h"
-#include "sim/output/transit_output.h"
 #include "sim/record/resource_series.h"
 
 namespace sim {
@@ -261,16 +257,6 @@ void write_experiment(const H5::Group& root, const Experiment& e) {
   write_experiment_costs(root, e, axes, warm);
 }
 
-std::string fmt(double v, int decimals = 1) { return format_number(v, decimals); }  // means: one decimal by default
-
-std::string num(double v) { return json_number(v); }
-
-std::string summary_json(const Summary& s) {
-  return "{\"n\": " + std::to_string(s.n) + ", \"mean\": " + num(s.mean) + ", \"sd\": " + num(s.sd) + ", \"ci_low\": " +
-         num(s.ci_low) + ", \"ci_high\": " + num(s.ci_high) + ", \"p5\": " + num(s.p5) + ", \"p50\": " + num(s.p50) +
-         ", \"p95\": " + num(s.p95) + "}";
-}
-
 }  // namespace
 
 void check_result_path(const std::string& path) { h5::writable_target(path); }
@@ -428,9 +414,6 @@ void write_comparison_file(const std::string& path, const std::vector<std::strin
   tmp.commit();
 }
 
-namespace {
-
-// A grid value as a number and its unit ("4 /d" -> 4, "/d"); NaN and "" when it is not a number.
 std::pair<double, std::string> number_and_unit(const std::string& text) {
   const char* begin = text.c_str();
   char* end = nullptr;
@@ -440,6 +423,8 @@ std::pair<double, std::string> number_and_unit(const std::string& text) {
   unit.erase(0, unit.find_first_not_of(' '));
   return {v, unit};
 }
+
+namespace {
 
 // The grid values into G (/grid, and /totals so that its table carries them), with the keys in /grid.
 void write_grid(const H5::Group& grid, h5::Axes axes, const std::vector<std::string>& keys, const std::vector<SweepPoint>& points,
@@ -494,187 +479,6 @@ void write_sweep_file(const std::string& path, const std::vector<std::string>& k
     return 0;
   });
   tmp.commit();
-}
-
-void print_experiment(std::ostream& out, const Experiment& e, bool json, const std::string& path) {
-  const auto& l = e.layout;
-  const auto ok = e.succeeded();
-  if (json) {
-    out << "{\n  \"scenario\": " << json_escape(e.info.scenario_name) << ",\n  \"version\": " << json_escape(e.info.version)
-        << ",\n  \"seed\": " << e.info.seed << ",\n  \"replications\": " << e.reps.size() << ",\n  \"failed\": [";
-    bool first = true;
-    for (size_t r = 0; r < e.reps.size(); ++r)
-      if (!e.ok[r]) {
-        out << (first ? "" : ", ") << "{\"replication\": " << r << ", \"reason\": " << json_escape(e.errors[r]) << "}";
-        first = false;
-      }
-    out << "],\n  \"results\": " << json_escape(path) << ",\n  \"metrics\": {";
-    for (size_t i = 0; i < l.metrics.size(); ++i)
-      out << (i ? "," : "") << "\n    " << json_escape(l.metrics[i]) << ": {\"units\": " << json_escape(l.metric_units[i])
-          << ", \"total\": " << summary_json(summarize(ok_values(e, [&](const ReplicationResult& r) { return r.metric_total[i]; }))) << "}";
-    out << "\n  },\n  \"targets\": [";
-    for (size_t i = 0; i < l.targets.size(); ++i) {
-      const auto s = summarize(ok_values(e, [&](const ReplicationResult& r) { return r.target_simulated[i]; }));
-      const auto& t = l.targets[i];
-      out << (i ? "," : "") << "\n    {\"metric\": " << json_escape(t.metric) << ", \"from\": " << json_escape(format_date(t.from_day))
-          << ", \"to\": " << json_escape(format_date(t.to_day)) << ", \"observed\": " << num(t.observed)
-          << ", \"simulated\": " << summary_json(s) << ", \"error_pct\": " << num(100 * (s.mean - t.observed) / t.observed)
-          << ", \"tolerance_pct\": " << num(t.tolerance_pct)
-          << ", \"inside_tolerance\": " << tolerance_json(100 * (s.mean - t.observed) / t.observed, t.tolerance_pct)
-          << ", \"observed_inside_ci\": " << (t.observed >= s.ci_low && t.observed <= s.ci_high ? "true" : "false")
-          << ", \"units\": " << json_escape(l.target_units[i]) << ", \"source\": " << json_escape(t.source)
-          << ", \"file\": " << json_escape(t.file) << "}";
-    }
-    out << "\n  ],\n  \"skipped_observations\": [";
-    for (size_t i = 0; i < l.skipped.size(); ++i) out << (i ? "," : "") << "\n    " << skipped_json(l.skipped[i]);
-    const auto bc = binding_constraint(e);
-    out << "\n  ],\n  \"binding_constraint\": {\"resource\": " << json_escape(bc.resource) << ", \"kind\": " << json_escape(bc.kind)
-        << ", \"utilisation\": " << summary_json(bc.utilisation) << ", \"binding\": " << (bc.binding ? "true" : "false")
-        << "},\n  \"binding_by_period\": [";
-    const auto periods = period_binding(e);
-    for (size_t i = 0; i < periods.size(); ++i) {
-      const auto& p = periods[i];
-      out << (i ? "," : "") << "\n    {\"period\": " << json_escape(p.period) << ", \"from\": " << json_escape(p.first_month)
-          << ", \"to\": " << json_escape(p.last_month) << ", \"resource\": " << json_escape(p.resource) << ", \"kind\": " << json_escape(p.kind)
-          << ", \"utilisation\": " << summary_json(p.utilisation) << ", \"queue_end\": " << num(p.queue_end)
-          << ", \"binding\": " << (p.binding ? "true" : "false") << ", \"why\": " << json_escape(p.why)
-          << ", \"share_of_replications\": " << num(p.share) << "}";
-    }
-    out << "\n  ],\n  \"resources\": {";
-    for (size_t i = 0; i < l.resources.size(); ++i)
-      out << (i ? "," : "") << "\n    " << json_escape(l.resources[i]) << ": {\"kind\": " << json_escape(l.resource_kinds[i])
-          << ", \"utilisation\": " << summary_json(summarize(ok_values(e, [&](const ReplicationResult& r) { return r.utilisation_mean[i]; }))) << "}";
-    out << "\n  }" << experiment_cost_json_member(e) << "\n}\n";
-    return;
-  }
-  out << "Scenario  " << e.info.scenario_name << "  (" << e.info.start_date << " to " << e.info.end_date << ", seed "
-      << e.info.seed << ", " << e.reps.size() << " replications, " << e.reps.size() - ok.size() << " failed, caspian "
-      << e.info.version << ")\n\n";
-  for (size_t r = 0; r < e.reps.size(); ++r)
-    if (!e.ok[r]) out << "  replication " << r << " failed: " << e.errors[r] << "\n";
-  out << "Metrics: run totals over replications\n";
-  out << "  " << pad("metric", 28) << lpad("mean", 13) << lpad("95% CI", 27) << lpad("sd", 11) << lpad("p5", 12) << lpad("p95", 12) << "  unit\n";
-  for (size_t i = 0; i < l.metrics.size(); ++i) {
-    const auto s = summarize(ok_values(e, [&](const ReplicationResult& r) { return r.metric_total[i]; }));
-    out << "  " << pad(l.metrics[i], 28) << lpad(fmt(s.mean), 13) << lpad("[" + fmt(s.ci_low) + ", " + fmt(s.ci_high) + "]", 27)
-        << lpad(fmt(s.sd), 11) << lpad(fmt(s.p5), 12) << lpad(fmt(s.p95), 12) << "  " << l.metric_units[i] << "\n";
-  }
-  if (!l.targets.empty()) {
-    out << "\nTargets: observed vs simulated mean (95% CI)\n";
-    out << "  " << pad("metric", 26) << pad("period", 25) << lpad("observed", 11) << lpad("simulated", 12) << lpad("95% CI", 24)
-        << lpad("error", 8) << "  in CI  in tolerance\n";
-    for (size_t i = 0; i < l.targets.size(); ++i) {
-      const auto& t = l.targets[i];
-      const auto s = summarize(ok_values(e, [&](const ReplicationResult& r) { return r.target_simulated[i]; }));
-      const double err = 100 * (s.mean - t.observed) / t.observed;
-      char e_buf[32];
-      std::snprintf(e_buf, sizeof e_buf, "%+.1f%%", err);
-      const std::string tol = t.tolerance_pct > 0 ? (std::fabs(err) <= t.tolerance_pct ? "yes" : "NO") + std::string(" (") + fmt(t.tolerance_pct, 0) + "%)" : "-";
-      out << "  " << pad(t.metric, 26) << pad(format_date(t.from_day) + " to " + format_date(t.to_day), 25) << lpad(fmt(t.observed, 0), 11)
-          << lpad(fmt(s.mean), 12) << lpad("[" + fmt(s.ci_low) + ", " + fmt(s.ci_high) + "]", 24) << lpad(e_buf, 8) << "  "
-          << pad(t.observed >= s.ci_low && t.observed <= s.ci_high ? "yes" : "no", 7) << tol << "\n";
-    }
-  }
-  if (!l.skipped.empty())
-    out << "  (" << l.skipped.size() << " observation" << (l.skipped.size() == 1 ? "" : "s") << " outside the run's dates skipped; listed in --summary json)\n";
-  out << "\nResources: mean utilisation over replications (share of replications flagged as a bottleneck)\n";
-  for (size_t i = 0; i < l.resources.size(); ++i) {
-    const auto s = summarize(ok_values(e, [&](const ReplicationResult& r) { return r.utilisation_mean[i]; }));
-    double flagged = 0;
-    for (const auto* r : ok)
-      for (const auto& b : r->bottlenecks) flagged += b == l.resources[i];
-    out << "  " << pad(l.resources[i], 34) << pad(l.resource_kinds[i], 14) << lpad(fmt(100 * s.mean) + "%", 8)
-        << (flagged > 0 ? "   bottleneck in " + fmt(100 * flagged / static_cast<double>(ok.size()), 0) + "% of replications" : "") << "\n";
-  }
-  print_transit_reliability(out, e);
-  out << "\n" << binding_constraint_line(binding_constraint(e)) << "\n";
-  const auto periods = period_binding(e);
-  if (periods.size() > 1) {
-    out << "Binding constraint by quarter (utilisation over the quarter, 95% CI):\n";
-    for (const auto& p : periods) out << "  " << period_binding_line(p) << "\n";
-  }
-  print_experiment_costs(out, e);
-  if (!path.empty()) out << "\nResults: " << path << "\n";
-}
-
-std::string binding_constraint_line(const BindingConstraint& bc) {
-  const std::string limit = fmt(100 * bc.threshold, 0) + "%";
-  if (bc.resource.empty()) return "Binding constraint: none (the model has no capacity to bind)";
-  const std::string use = fmt(100 * bc.utilisation.mean) + "% [95% CI " + fmt(100 * bc.utilisation.ci_low) + ", " +
-                          fmt(100 * bc.utilisation.ci_high) + "]";
-  if (bc.binding)
-    return "Binding constraint: " + bc.resource + " (" + bc.kind + "), utilisation " + use +
-           "; its queue grows or it runs above " + limit + " in most replications";
-  return "Binding constraint: none. No capacity runs above " + limit +
-         " or queues up without bound, so supply sets the volume; the busiest is " + bc.resource + " (" + bc.kind + ") at " + use;
-}
-
-void print_comparison(std::ostream& out, const std::vector<std::string>& labels, const std::vector<Experiment>& runs, bool json,
-                      const std::string& path, const std::vector<std::string>& warnings) {
-  if (json) {
-    out << "{\n  \"base\": " << json_escape(labels[0]) << ",\n  \"replications\": " << runs[0].reps.size() << ",\n  \"results\": "
-        << json_escape(path) << ",\n  \"warnings\": [";
-    for (size_t i = 0; i < warnings.size(); ++i) out << (i ? ", " : "") << json_escape(warnings[i]);
-    out << "],\n  \"alternatives\": {";
-    for (size_t k = 1; k < runs.size(); ++k) {
-      out << (k > 1 ? "," : "") << "\n    " << json_escape(labels[k]) << ": {";
-      const auto diffs = paired_differences(runs[0], runs[k]);
-      for (size_t i = 0; i < diffs.size(); ++i)
-        out << (i ? "," : "") << "\n      " << json_escape(diffs[i].metric) << ": {\"units\": " << json_escape(diffs[i].units)
-            << ", \"base\": " << summary_json(diffs[i].base) << ", \"alternative\": " << summary_json(diffs[i].alt)
-            << ", \"difference\": " << summary_json(diffs[i].diff) << ", \"significant\": " << (diffs[i].significant ? "true" : "false") << "}";
-      out << "\n    }";
-    }
-    out << "\n  }" << comparison_cost_json_member(labels, runs) << "\n}\n";
-    return;
-  }
-  out << "Comparison against " << labels[0] << " (" << runs[0].reps.size()
-      << " replications each, common random numbers; differences are alternative minus base, run totals)\n";
-  for (size_t k = 1; k < runs.size(); ++k) {
-    out << "\n" << labels[k] << "\n";
-    out << "  " << pad("metric", 28) << lpad("base", 13) << lpad("alternative", 13) << lpad("difference", 13) << lpad("95% CI", 27) << "  significant\n";
-    for (const auto& d : paired_differences(runs[0], runs[k]))
-      out << "  " << pad(d.metric, 28) << lpad(fmt(d.base.mean), 13) << lpad(fmt(d.alt.mean), 13) << lpad(fmt(d.diff.mean), 13)
-          << lpad("[" + fmt(d.diff.ci_low) + ", " + fmt(d.diff.ci_high) + "]", 27) << "  " << (d.significant ? "yes" : "no") << "  "
-          << d.units << "\n";
-  }
-  print_comparison_costs(out, labels, runs);
-  if (!path.empty()) out << "\nResults: " << path << "\n";
-}
-
-void print_sweep(std::ostream& out, const std::vector<std::string>& keys, const std::vector<SweepPoint>& points, bool json,
-                 const std::string& path) {
-  if (points.empty()) return;
-  const auto& l = points[0].experiment.layout;
-  if (json) {
-    out << "{\n  \"keys\": [";
-    for (size_t k = 0; k < keys.size(); ++k) out << (k ? ", " : "") << json_escape(keys[k]);
-    out << "],\n  \"results\": " << json_escape(path) << ",\n  \"points\": [";
-    for (size_t p = 0; p < points.size(); ++p) {
-      out << (p ? "," : "") << "\n    {\"values\": [";
-      for (size_t k = 0; k < keys.size(); ++k) out << (k ? ", " : "") << json_escape(points[p].values[k]);
-      out << "], \"metrics\": {";
-      const auto& e = points[p].experiment;
-      for (size_t i = 0; i < l.metrics.size(); ++i)
-        out << (i ? ", " : "") << json_escape(l.metrics[i]) << ": "
-            << summary_json(summarize(ok_values(e, [&](const ReplicationResult& r) { return r.metric_total[i]; })));
-      out << "}}";
-    }
-    out << "\n  ]\n}\n";
-    return;
-  }
-  out << "Sweep over " << points.size() << " points, " << points[0].experiment.reps.size() << " replications each (mean run totals)\n  ";
-  for (const auto& k : keys) out << pad(k, 30);
-  for (const auto& m : l.metrics) out << lpad(m, 24);
-  out << "\n";
-  for (const auto& p : points) {
-    out << "  ";
-    for (const auto& v : p.values) out << pad(v, 30);
-    for (size_t i = 0; i < l.metrics.size(); ++i)
-      out << lpad(fmt(summarize(ok_values(p.experiment, [&](const ReplicationResult& r) { return r.metric_total[i]; })).mean), 24);
-    out << "\n";
-  }
-  if (!path.empty()) out << "\nResults: " << path << "\n";
 }
 
 }  // namespace sim

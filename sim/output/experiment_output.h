@@ -1,10 +1,11 @@
 #pragma once
-// Output of replicated runs: HDF5 (per-replication series with a replication dimension, plus summary
-// statistics), terminal tables and JSON. Also the paired comparison of alternatives against a base
-// under common random numbers, and sweeps over a grid of parameter values.
+// HDF5 files of replicated runs: per-replication series with a replication dimension, plus summary
+// statistics; the paired comparison of alternatives against a base under common random numbers, and
+// sweeps over a grid of parameter values. Their terminal tables and JSON are in experiment_summary.h.
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sim/analysis/comparison.h"
@@ -35,15 +36,7 @@ void write_experiment_file(const std::string& path, const Experiment& e, const S
 void write_comparison_file(const std::string& path, const std::vector<std::string>& labels, const std::vector<Experiment>& runs);
 void write_sweep_file(const std::string& path, const std::vector<std::string>& keys, const std::vector<SweepPoint>& points);
 
-// One sentence that names what binds, with its utilisation, or says that nothing binds (and which
-// capacity is busiest): never both.
-std::string binding_constraint_line(const BindingConstraint& bc);
-
-void print_experiment(std::ostream& out, const Experiment& e, bool json, const std::string& path);
-// WARNINGS (e.g. alternatives on different calendars) go into the JSON as "warnings": [...].
-void print_comparison(std::ostream& out, const std::vector<std::string>& labels, const std::vector<Experiment>& runs, bool json,
-                      const std::string& path, const std::vector<std::string>& warnings = {});
-void print_sweep(std::ostream& out, const std::vector<std::string>& keys, const std::vector<SweepPoint>& points, bool json,
-                 const std::string& path);
+// A grid value as a number and its unit ("4 /d" -> 4, "/d"); NaN and "" when it is not a number.
+std::pair<double, std::string> number_and_unit(const std::string& text);
 
 }  // namespace sim

@@ -28,7 +28,7 @@ _, stdout, _ = caspian("sensitivity", scenario("examples/hand_check.yaml"), "--m
                        "--param", "services.shuttle.teu=50..150", "--param", "stages.line.capacity=5..20",
                        "-o", out, "--summary", "json")
 j = json.loads(stdout)
-expect(j["command"] == "sensitivity" and j["format"] == "caspian-sensitivity/1" and j["method"] == "oat", "JSON header")
+expect(j["command"] == "sensitivity" and j["format"] == "caspian-summary" and j["version"] == 1 and j["method"] == "oat", "JSON header")
 rows = j["metrics"]["terminal_teu"]
 expect([r["parameter"] for r in rows] == ["services.shuttle.teu", "stages.line.capacity"], f"ranking {rows}")
 expect(rows[0]["low"] == 2250 and rows[0]["high"] == 6750 and rows[0]["effect"] == 4500, f"hand-computed swing: {rows[0]}")

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "sim/analysis/comparison.h"
-#include "sim/output/experiment_output.h"
+#include "sim/output/experiment_summary.h"
 
 namespace {
 

@@ -142,6 +142,7 @@ TEST_CASE("transit times are binned by delivery month: mean, p50, p95, n", "[exp
 #include <sys/stat.h>
 
 #include "sim/output/experiment_output.h"
+#include "sim/output/experiment_summary.h"
 
 TEST_CASE("a failed replication is reported with its reason and the others are summarised", "[experiment]") {
   sim::Experiment e;
@@ -158,11 +159,15 @@ TEST_CASE("a failed replication is reported with its reason and the others are s
     e.errors.push_back(r == 1 ? "the simulation deadlocked" : "");
     e.reps.push_back(r == 1 ? sim::ReplicationResult{} : rep);
   }
-  std::ostringstream out;
-  sim::print_experiment(out, e, true, "x.h5");
-  const std::string json = out.str();
-  CHECK(json.find("\"failed\": [{\"replication\": 1, \"reason\": \"the simulation deadlocked\"}]") != std::string::npos);
-  CHECK(json.find("\"n\": 2, \"mean\": 20") != std::string::npos);  // replications 0 and 2: 10 and 30
+  const auto json = sim::experiment_json(e, "x.h5");
+  CHECK(json["failed"] == nlohmann::ordered_json::parse(R"([{"replication": 1, "reason": "the simulation deadlocked"}])"));
+  const auto& total = json["metrics"]["teu"]["total"];  // replications 0 and 2: 10 and 30
+  CHECK(total["n"] == 2);
+  CHECK(total["mean"] == 20.0);
+  CHECK(total["units"] == "TEU");
+  std::ostringstream table;
+  sim::print_experiment_table(table, e, "x.h5");
+  CHECK(table.str().find("replication 1 failed: the simulation deadlocked") != std::string::npos);
 
   char dir[] = "/tmp/caspian-exp-XXXXXX";
   REQUIRE(mkdtemp(dir));
