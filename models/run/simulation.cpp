@@ -36,6 +36,7 @@ sim::RunInfo run_info(const sim::Document& doc, const Scenario& scenario, const 
   info.start_date = sim::format_date(scenario.start_day);
   info.end_date = sim::format_date(scenario.end_day - 1);
   info.warmup_s = scenario.warmup;
+  info.transit_within_s = scenario.transit_within;
   return info;
 }
 

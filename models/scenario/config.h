@@ -152,6 +152,7 @@ struct Scenario {
   long start_day = 0, end_day = 0;  // end exclusive
   std::uint64_t seed = 1;
   double warmup = 0;  // seconds from the start whose statistics are discarded
+  double transit_within = 0;  // seconds: results report the share delivered within it (0: not reported)
   std::vector<WeatherConfig> weather;
   std::vector<BerthPoolConfig> berth_pools;
   std::vector<StageConfig> stages;

@@ -235,6 +235,7 @@ Scenario parse_scenario(const sim::Document& doc) {
     if (s.warmup < 0 || s.warmup >= static_cast<double>(s.end_day - s.start_day) * 86400.0)
       sim::fail(*w, "warmup", "the warm-up must be shorter than the run");
   }
+  if (const sim::Node* w = r.optional("transit_within")) s.transit_within = sim::as_positive(*w, "transit_within", sim::dims::duration);
   each_item(r, "weather", [&](const sim::Node& n, const std::string& p) { s.weather.push_back(parse_weather(n, p)); });
   each_item(r, "berth_pools", [&](const sim::Node& n, const std::string& p) {
     MapReader b(n, p);

@@ -75,6 +75,8 @@ const std::vector<Section>& scenario_sections() {
            {"horizon", "a whole number of days like 365d", "one of end | horizon", "the run's length from start"},
            {"seed", "a whole number 0..2^53", "optional, default 1", "base random seed (--seed overrides it)"},
            {"warmup", "a duration like 61d", "optional, default 0", "statistics of this first part of the run are discarded"},
+           {"transit_within", "a duration like 14d", "optional",
+            "results report the share of each service's, flow's or shipper's consignments delivered within it (docs/timetable.md)"},
            {"weather", "list of sea areas", "optional", "storms that stop vessels and ports"},
            {"berth_pools", "list of berth pools", "optional", "loading berths shared by several vessel lines"},
            {"stages", "list of stages", "optional", "the places cargo passes through"},

@@ -1,5 +1,7 @@
 #include "sim/analysis/comparison.h"
 
+#include "sim/analysis/transit_reliability.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -39,6 +41,23 @@ BindingConstraint binding_constraint(const Experiment& e) {
   return b;
 }
 
+PairedDifference paired_field(const Experiment& base, const Experiment& alt, std::vector<double> ReplicationResult::*field, size_t i,
+                              size_t j, std::string metric, std::string units, double scale) {
+  std::vector<double> b, a, d;
+  for (size_t r = 0; r < base.reps.size() && r < alt.reps.size(); ++r) {
+    if (!base.ok[r] || !alt.ok[r]) continue;
+    const auto& bv = base.reps[r].*field;
+    const auto& av = alt.reps[r].*field;
+    if (i >= bv.size() || j >= av.size() || std::isnan(bv[i]) || std::isnan(av[j])) continue;
+    b.push_back(scale * bv[i]);
+    a.push_back(scale * av[j]);
+    d.push_back(a.back() - b.back());
+  }
+  PairedDifference p{std::move(metric), std::move(units), summarize(b), summarize(a), summarize(d), false};
+  p.significant = p.diff.n > 1 && (p.diff.ci_low > 0 || p.diff.ci_high < 0);
+  return p;
+}
+
 std::vector<PairedDifference> paired_differences(const Experiment& base, const Experiment& alt) {
   std::vector<PairedDifference> out;
   for (size_t i = 0; i < base.layout.metrics.size(); ++i) {
@@ -63,17 +82,9 @@ std::vector<PairedDifference> paired_differences(const Experiment& base, const E
     const auto it = std::find(alt.layout.sources.begin(), alt.layout.sources.end(), name);
     if (it == alt.layout.sources.end()) continue;
     const size_t j = static_cast<size_t>(it - alt.layout.sources.begin());
-    std::vector<double> b, a, d;
-    for (size_t r = 0; r < base.reps.size() && r < alt.reps.size(); ++r) {
-      if (!base.ok[r] || !alt.ok[r] || std::isnan(base.reps[r].transit_mean[i]) || std::isnan(alt.reps[r].transit_mean[j])) continue;
-      b.push_back(base.reps[r].transit_mean[i]);
-      a.push_back(alt.reps[r].transit_mean[j]);
-      d.push_back(a.back() - b.back());
-    }
-    PairedDifference p{"transit_days:" + name, "d (mean per consignment)", summarize(b), summarize(a), summarize(d), false};
-    p.significant = p.diff.n > 1 && (p.diff.ci_low > 0 || p.diff.ci_high < 0);
-    out.push_back(p);
+    out.push_back(paired_field(base, alt, &ReplicationResult::transit_mean, i, j, "transit_days:" + name, "d (mean per consignment)"));
   }
+  for (auto& p : transit_reliability_differences(base, alt)) out.push_back(std::move(p));
   return out;
 }
 

@@ -14,6 +14,10 @@ struct PairedDifference {
   bool significant = false;  // the 95% CI of the difference excludes zero
 };
 std::vector<PairedDifference> paired_differences(const Experiment& base, const Experiment& alt);
+// One per-source row: FIELD[I] of the base against FIELD[J] of the alternative (x SCALE), replication
+// by replication, over the replications where both succeeded and neither value is NaN.
+PairedDifference paired_field(const Experiment& base, const Experiment& alt, std::vector<double> ReplicationResult::*field, size_t i,
+                              size_t j, std::string metric, std::string units, double scale = 1);
 
 // The busiest capacity (conditions such as weather excluded): what limits throughput when it is
 // flagged as a bottleneck in most replications or its mean utilisation is above the rule's.

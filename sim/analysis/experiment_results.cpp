@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "sim/analysis/transit_monthly.h"
+#include "sim/analysis/transit_reliability.h"
 #include "sim/record/resource_series.h"
 
 namespace sim {
@@ -29,6 +30,7 @@ ReplicationResult collect(const Recorder& rec, const RunResults& res) {
     r.transit_p50.push_back(percentile(t.days, 50));
     r.transit_p95.push_back(percentile(t.days, 95));
     r.transit_monthly.push_back(monthly_transit(cal, t));
+    r.transit_within.push_back(share_within(t.days, res.info.transit_within_s / 86400.0));
   }
   for (int mi = 0; mi < kCargoMeasures; ++mi) {
     const auto m = static_cast<Measure>(mi);
@@ -39,6 +41,7 @@ ReplicationResult collect(const Recorder& rec, const RunResults& res) {
   for (const auto& b : res.bottlenecks) r.bottlenecks.push_back(b.resource);
   r.events = static_cast<double>(rec.events());
   r.layout = layout_of(rec);
+  r.layout.transit_within_days = res.info.transit_within_s / 86400.0;
   r.costs = cost_results(rec.costs());
   r.measured_years = (cal.horizon_seconds() - res.info.warmup_s) / kSecondsPerYear;
   return r;

@@ -19,6 +19,7 @@ struct ExperimentLayout {
   std::vector<TargetSpec> targets;
   std::vector<std::string> target_units;
   std::vector<TargetSpec> skipped;  // observations outside the run's dates (filled in by the parent)
+  double transit_within_days = 0;   // the scenario's `transit_within` (0: none stated)
   // The scenario's expansions, by name (filled in by the parent): compare's cost-effectiveness.
   struct Expansion {
     std::string name, source;
@@ -38,6 +39,7 @@ struct ReplicationResult {
   std::vector<double> transit_mean, transit_p50, transit_p95;           // [service or flow], days
   // [service or flow][statistic][month], statistics as transit_statistic_names(): mean, p50, p95, n
   std::vector<std::vector<std::vector<double>>> transit_monthly;
+  std::vector<double> transit_within;  // [service or flow], share delivered within `transit_within` (NaN: none stated)
   std::vector<double> created, delivered, in_system;                    // [cargo measure]
   std::vector<std::string> bottlenecks;
   double events = 0;

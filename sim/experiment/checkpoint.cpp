@@ -21,7 +21,8 @@ namespace {
 // bumped whenever either changes, so an older file is refused by name instead of misread.
 // 2: replications carry monthly transit-time statistics.
 // 3: replications carry cost, CO2 and generalized cost per service or flow.
-constexpr const char* kMagic = "caspian-checkpoint/3";
+// 4: and the share delivered within the scenario's `transit_within`.
+constexpr const char* kMagic = "caspian-checkpoint/4";
 constexpr const char* kMagicPrefix = "caspian-checkpoint/";
 
 std::uint64_t fnv1a(const char* p, size_t n) {

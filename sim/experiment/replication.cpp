@@ -86,6 +86,7 @@ std::string to_bytes(const ReplicationResult& r) {
   w.vec(r.transit_p50);
   w.vec(r.transit_p95);
   w.cube(r.transit_monthly);
+  w.vec(r.transit_within);
   w.vec(r.created);
   w.vec(r.delivered);
   w.vec(r.in_system);
@@ -102,6 +103,7 @@ std::string to_bytes(const ReplicationResult& r) {
   w.mat(r.costs.totals);
   w.num(r.measured_years);
   w.num(r.costs.declared);
+  w.num(l.transit_within_days);
   return w.bytes;
 }
 
@@ -117,6 +119,7 @@ ReplicationResult from_bytes(const std::string& bytes) {
   r.transit_p50 = rd.vec();
   r.transit_p95 = rd.vec();
   r.transit_monthly = rd.cube();
+  r.transit_within = rd.vec();
   r.created = rd.vec();
   r.delivered = rd.vec();
   r.in_system = rd.vec();
@@ -133,6 +136,7 @@ ReplicationResult from_bytes(const std::string& bytes) {
   r.costs.totals = rd.mat();
   r.measured_years = rd.num();
   r.costs.declared = rd.num();
+  l.transit_within_days = rd.num();
   return r;
 }
 

@@ -185,6 +185,13 @@ void write_transit(const H5::Group& root, const Experiment& e, const h5::Axes& a
       units_description(h5::variable(g, stat.first, axes, {"replication"}, per_rep(e, [&](const ReplicationResult& r) { return (r.*field)[i]; })),
                         "d", std::string(stat.first) + " transit time (creation to delivery) of the consignments delivered after the warm-up");
     }
+    if (l.transit_within_days > 0) {  // the scenario states `transit_within`
+      auto ds = h5::variable(g, "within", axes, {"replication"}, per_rep(e, [&](const ReplicationResult& r) {
+        return i < r.transit_within.size() ? r.transit_within[i] : std::nan("");
+      }));
+      units_description(ds, "1", "share of the consignments delivered after the warm-up whose transit time is at most transit_within_days");
+      attr(ds, "transit_within_days", l.transit_within_days);
+    }
   }
 }
 
@@ -308,22 +315,35 @@ size_t index_of(const std::vector<std::string>& names, const std::string& name) 
 // Monthly paired differences, alternative minus base, replication by replication (both must have
 // succeeded): [statistic x month] over the base's months, NaN where the months do not align. NAME is
 // a metric, or "transit_days:SOURCE" (the monthly mean transit time; a replication counts in a
-// month only if both scenarios delivered that month).
+// month only if both scenarios delivered that month), "transit_p50_days:" / "transit_p95_days:"
+// (the monthly p50 / p95 likewise) or "transit_within_<N>d:SOURCE" (no monthly values: all NaN).
 H5::DataSet monthly_difference(const H5::Group& g, const std::string& name, const h5::Axes& axes, const Experiment& base,
                                const Experiment& alt) {
-  const std::string transit = "transit_days:";
-  const bool is_transit = name.rfind(transit, 0) == 0;
+  // Transit rows: the monthly statistic of the same name; the share within a limit has no monthly
+  // counterpart (all NaN).
+  const std::pair<const char*, size_t> transit_rows[] = {
+      {"transit_days:", kTransitMean}, {"transit_p50_days:", kTransitP50}, {"transit_p95_days:", kTransitP95}, {"transit_within_", kTransitN}};
+  bool is_transit = false;
+  size_t stat = kTransitMean;
+  std::string key = name;
+  for (const auto& [prefix, st] : transit_rows) {
+    if (name.rfind(prefix, 0) != 0) continue;
+    is_transit = true;
+    stat = st;
+    key = name.substr(name.find(':') + 1);
+    break;
+  }
   const auto& bl = is_transit ? base.layout.sources : base.layout.metrics;
   const auto& al = is_transit ? alt.layout.sources : alt.layout.metrics;
-  const std::string key = is_transit ? name.substr(transit.size()) : name;
   const size_t i = index_of(bl, key), j = index_of(al, key);
   const auto months = aligned_months(base, alt);
   const auto value = [&](const ReplicationResult& r, size_t k, size_t m) {
     if (!is_transit) return r.metric_monthly[k][m];
-    return k < r.transit_monthly.size() ? r.transit_monthly[k][kTransitMean][m] : std::nan("");
+    return k < r.transit_monthly.size() ? r.transit_monthly[k][stat][m] : std::nan("");
   };
   std::vector<bool> skip(months.size());
-  for (size_t m = 0; m < months.size(); ++m) skip[m] = months[m] == std::string::npos || i == std::string::npos || j == std::string::npos;
+  for (size_t m = 0; m < months.size(); ++m)
+    skip[m] = months[m] == std::string::npos || i == std::string::npos || j == std::string::npos || (is_transit && stat == kTransitN);
   return monthly_stats(g, name, axes, skip, [&](size_t m) {
     std::vector<double> d;
     for (size_t r = 0; r < base.reps.size() && r < alt.reps.size(); ++r) {

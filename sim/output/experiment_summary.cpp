@@ -7,6 +7,7 @@
 #include "sim/output/cost_summary.h"
 #include "sim/output/json_summary.h"
 #include "sim/output/text_format.h"
+#include "sim/output/transit_output.h"
 
 namespace sim {
 namespace {
@@ -147,6 +148,7 @@ void print_experiment_table(std::ostream& out, const Experiment& e, const std::s
   experiment_targets_table(out, e);
   experiment_resources_table(out, e);
   experiment_transit_table(out, e);
+  print_transit_reliability(out, e);
   out << "\n" << wrap_text(binding_constraint_line(binding_constraint(e))) << "\n";
   const auto periods = period_binding(e);
   if (periods.size() > 1) {

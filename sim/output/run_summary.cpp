@@ -8,6 +8,7 @@
 #include "sim/output/cost_summary.h"
 #include "sim/output/json_summary.h"
 #include "sim/output/text_format.h"
+#include "sim/output/transit_output.h"
 
 namespace sim {
 namespace {
@@ -112,6 +113,7 @@ void print_run_table(std::ostream& out, const Recorder& rec, const RunResults& r
   resources_table(out, rec);
   bottlenecks_table(out, res);
   transit_table(out, rec);
+  print_transit_within(out, rec, res.info.transit_within_s);
   print_cost_table(out, rec);
   const Amounts &c = rec.created(), &d = rec.delivered();
   out << "\nConservation (TEU): created " << format_number(c.teu, 1) << " = delivered " << format_number(d.teu, 1) << " + in the network "

@@ -15,6 +15,7 @@ struct RunInfo {
   std::uint64_t seed = 0, replication = 0;
   std::string start_date, end_date;  // first and last simulated day
   double warmup_s = 0;               // seconds from the start whose statistics are discarded
+  double transit_within_s = 0;       // the scenario's `transit_within` in seconds (0: none stated)
 };
 
 }  // namespace sim

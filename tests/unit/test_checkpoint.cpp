@@ -120,7 +120,7 @@ TEST_CASE("a checkpoint of an older format is refused, naming both formats") {
   } catch (const sim::CheckpointError& e) {
     const std::string what = e.what();
     CHECK(what.find("caspian-checkpoint/1") != std::string::npos);
-    CHECK(what.find("caspian-checkpoint/3") != std::string::npos);
+    CHECK(what.find("caspian-checkpoint/4") != std::string::npos);
     CHECK(what.find("without --resume") != std::string::npos);
   }
   std::remove(path.c_str());

@@ -67,7 +67,8 @@ def plot_differences(alt, base, diffs: List[Difference], outdir, written):
         for tick, d in zip(ax.get_yticklabels(), rows):
             tick.set_color(COLOUR["sig"] if d.significant else COLOUR["insig"])
         ax.set_ylim(-0.7, len(rows) - 0.3)
-        what = "mean transit time" if all(d.name.startswith("transit_days:") for d in rows) else "run total"
+        what = ("mean transit time" if all(d.name.startswith("transit_days:") for d in rows)
+                else "transit-time statistic" if all(is_transit(d.name) for d in rows) else "run total")
         ax.set_xlabel(f"difference of the {what}, alternative − base, in {unit or 'no unit'} (95% CI)")
         ax.grid(axis="y", visible=False)
     handles = [plt.Line2D([], [], color=COLOUR["sig"], marker="o", label="CI excludes 0 (at the precision written)"),
@@ -110,6 +111,11 @@ def plot_overlay(runsets: List[RunSet], name, outdir, written):
     save(fig, outdir, f"compare_{name}", written)
 
 
+def is_transit(name):
+    """A per-source transit row of a comparison (mean, p50, p95, share within `transit_within`), not a metric."""
+    return name.startswith(("transit_days:", "transit_p50_days:", "transit_p95_days:", "transit_within_")) and ":" in name
+
+
 def comparison_differences(f, wanted):
     """{alternative: [Difference]} for every alternative of a comparison file."""
     from .read import select_metrics
@@ -117,8 +123,8 @@ def comparison_differences(f, wanted):
     for alt in f.get("comparison", {}):
         group = f["comparison"][alt]
         names = variables(group)
-        metrics = [n for n in names if not n.startswith("transit_days:")]
-        chosen = select_metrics(metrics, wanted) + [n for n in names if n.startswith("transit_days:")]
+        metrics = [n for n in names if not is_transit(n)]
+        chosen = select_metrics(metrics, wanted) + [n for n in names if is_transit(n)]
         out[alt] = read_differences(group, chosen)
     return out
 

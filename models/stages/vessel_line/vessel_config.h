@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "models/stages/vessel_line/timetable.h"
 #include "sim/core/errors.h"
 #include "sim/core/random.h"
 #include "sim/record/observe.h"
@@ -33,13 +34,14 @@ struct VesselConfig {
   double load_factor = 1;                    // share of capacity usable (sea level, draught limits)
   double loading_rate = 0;                   // units per second at the origin; 0: loading_time per call
   sim::Distribution loading_time, crossing_time, unloading_time, return_time;
-  enum class Policy { WhenFull, Slots } policy = Policy::WhenFull;
+  enum class Policy { WhenFull, Slots, Timetable } policy = Policy::WhenFull;
   double max_wait = 0;       // WhenFull: sail with a part load this long after the first cargo boards; 0: never
   double storage = 0;        // tonnes of shore storage at the origin; queued cargo beyond it is backlog
   int berths = 1;            // vessels of this line that can load at the same time
   std::string berth_pool;    // berths shared with other lines at the origin ("" = none)
   sim::Where berth_pool_where;
   double slot_interval = 0;  // Slots: one departure per interval, from the run's start
+  Timetable timetable;       // Timetable: departures only at its slots
   struct Change {
     long day = 0;
     int fleet = -1;

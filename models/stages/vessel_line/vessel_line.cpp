@@ -34,8 +34,11 @@ VesselLine::VesselLine(const StageConfig& cfg, int index, Network& net, sim::Ran
 }
 
 void VesselLine::start(sim::Kernel& kernel) {
-  for (size_t b = 0; b < berths_.size(); ++b)
-    kernel.spawn("stage:" + name_ + (berths_.size() > 1 ? "#berth" + std::to_string(b + 1) : ""), [this, b] { dispatcher(*berths_[b]); });
+  if (v_.policy == VesselConfig::Policy::Timetable)  // one berth (checked when parsed)
+    kernel.spawn("stage:" + name_, [this] { timetable_dispatcher(*berths_[0]); });
+  else
+    for (size_t b = 0; b < berths_.size(); ++b)
+      kernel.spawn("stage:" + name_ + (berths_.size() > 1 ? "#berth" + std::to_string(b + 1) : ""), [this, b] { dispatcher(*berths_[b]); });
   for (size_t v = 0; v < vessels_.size(); ++v)
     kernel.spawn("vessel:" + name_ + "#" + std::to_string(v + 1), [this, v] { voyage(static_cast<int>(v)); });
 }
@@ -219,16 +222,20 @@ void VesselLine::dispatcher(Berth& berth) {
       loading_stats_.utilisation.add_interval(from, until, 1.0 / static_cast<double>(berths_.size()));
       sim::sleep_until(until);
     }
-    auto& vessel = *vessels_[v];
-    if (pool_) pool_->release();
-    vessel.cargo = std::move(berth.loading);
-    vessel.loading_from = first_board >= 0 ? first_board : sim::now();
-    berth.loading.clear();
-    vessel.state = State::Busy;
-    ++busy_;
-    update_stats();
-    vessel.go.notify();
+    send_off(berth, v, first_board >= 0 ? first_board : sim::now());
   }
+}
+
+void VesselLine::send_off(Berth& berth, int v, double loading_from) {
+  auto& vessel = *vessels_[v];
+  if (pool_) pool_->release();
+  vessel.cargo = std::move(berth.loading);
+  vessel.loading_from = loading_from;
+  berth.loading.clear();
+  vessel.state = State::Busy;
+  ++busy_;
+  update_stats();
+  vessel.go.notify();
 }
 
 void VesselLine::voyage(int v) {

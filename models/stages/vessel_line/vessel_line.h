@@ -3,7 +3,7 @@
 // container feeders (TEU) and tankers (tonnes). Cargo queues at the origin; one vessel at a time
 // loads (first fit, FIFO), at the port's loading rate when one is given; it sails when full (no room,
 // or the waiting cargo does not fit in what is left), at the latest `max_wait` after its first cargo
-// boarded, or at fixed slots. Storms in the line's sea area
+// boarded, or at fixed slots; or only at a timetable's departures (vessel_line_timetable.cpp). Storms in the line's sea area
 // keep vessels in port and stop loading and unloading. Consignments larger than a whole vessel are
 // split; others wait for a vessel with room. Vessels return empty. A line loads at `berths` positions
 // at once, each also holding a berth of a shared pool when the line names one. Vessels may differ in
@@ -45,6 +45,10 @@ class VesselLine : public Stage {
     double until = 0;
   };
   void dispatcher(Berth& berth);
+  void timetable_dispatcher(Berth& berth);  // departure: timetable (vessel_line_timetable.cpp)
+  int vessel_for_slot(Berth& berth);         // waits for a vessel in port and takes it
+  // Vessel V leaves the berth with what it loaded; LOADING_FROM: when its first cargo boarded.
+  void send_off(Berth& berth, int v, double loading_from);
   void wait_on(Berth& berth, Berth::Waits what, double until);
   void vessel_returned();  // wakes the dispatchers waiting for a vessel
   void cargo_arrived();    // wakes the dispatchers the new cargo concerns

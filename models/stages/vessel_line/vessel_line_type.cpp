@@ -6,6 +6,7 @@
 
 #include "models/network/network.h"
 #include "models/stages/common/parse_common.h"
+#include "models/stages/vessel_line/timetable.h"
 #include "models/stages/vessel_line/vessel_line.h"
 
 namespace models {
@@ -21,15 +22,24 @@ double load_factor_of(const sim::Node& n, const std::string& key) {
 
 void parse_departure(MapReader& r, VesselConfig& v) {
   const sim::Node* dep = r.optional("departure");
-  const std::string policy = dep ? sim::as_string(*dep, r.path("departure")) : "when_full";
+  const sim::Node* tt = r.optional("timetable");
+  const std::string policy = dep ? sim::as_string(*dep, r.path("departure")) : tt ? "timetable" : "when_full";
+  if (tt && policy != "timetable")
+    sim::fail(*tt, r.path("timetable"), "a timetable replaces the departure rule: set `departure: timetable` (it is \"" + policy + "\")");
   if (policy == "when_full") {
     v.policy = VesselConfig::Policy::WhenFull;
     if (const sim::Node* w = r.optional("max_wait")) v.max_wait = sim::as_positive(*w, r.path("max_wait"), sim::dims::duration);
   } else if (policy == "slots") {
     v.policy = VesselConfig::Policy::Slots;
     v.slot_interval = sim::as_positive(r.required("slot_every"), r.path("slot_every"), sim::dims::duration);
+  } else if (policy == "timetable") {
+    v.policy = VesselConfig::Policy::Timetable;
+    v.timetable = parse_timetable(r.required("timetable"), r.path("timetable"));
+    if (const sim::Node* w = r.optional("max_wait"))  // an overlay clears a base's with `max_wait: ~`
+      sim::fail(*w, r.path("max_wait"), "a timetabled line sails only at its departures: no max_wait with a timetable (`max_wait: ~` clears one set in a base scenario)");
   } else {
-    sim::fail(*dep, r.path("departure"), "expected when_full (optionally with max_wait) or slots (with slot_every), got \"" + policy + "\"");
+    sim::fail(*dep, r.path("departure"),
+              "expected when_full (optionally with max_wait), slots (with slot_every) or timetable (with timetable), got \"" + policy + "\"");
   }
 }
 
@@ -83,7 +93,11 @@ void parse(MapReader& r, StageConfig& cfg) {
   v.return_time = ret ? sim::as_distribution(*ret, r.path("return_time"), sim::dims::duration) : v.crossing_time;
   parse_departure(r, v);
   if (const sim::Node* st = r.optional("storage")) v.storage = sim::as_positive(*st, r.path("storage"), sim::dims::mass);
-  if (const sim::Node* b = r.optional("berths")) v.berths = sim::as_int(*b, r.path("berths"), 1, 100);
+  if (const sim::Node* b = r.optional("berths")) {
+    v.berths = sim::as_int(*b, r.path("berths"), 1, 100);
+    if (v.policy == VesselConfig::Policy::Timetable && v.berths > 1)
+      sim::fail(*b, r.path("berths"), "a timetabled line sails one vessel per departure: expected berths: 1 with a timetable");
+  }
   if (const sim::Node* bp = r.optional("berth_pool")) {
     v.berth_pool = sim::as_name(*bp, r.path("berth_pool"));
     v.berth_pool_where = bp->where;
@@ -122,8 +136,12 @@ std::string summarise(const StageConfig& cfg) {
     fleet = std::to_string(v.fleet) + " vessels (" + fleet + ")";
   }
   std::snprintf(buf, sizeof buf, ", crossing %.3g h mean, %s", v.crossing_time.mean() / 3600,
-                v.policy == VesselConfig::Policy::Slots ? "timetabled slots" : "sails when full");
+                v.policy == VesselConfig::Policy::Slots ? "timetabled slots" : v.policy == VesselConfig::Policy::Timetable ? "" : "sails when full");
   std::string s = fleet + buf;
+  if (v.policy == VesselConfig::Policy::Timetable) {
+    std::snprintf(buf, sizeof buf, "timetable: every %g h from %g h, cut-off %g h", v.timetable.every / 3600, v.timetable.at / 3600, v.timetable.cutoff / 3600);
+    s += buf;
+  }
   if (v.berths > 1) s += ", " + std::to_string(v.berths) + " loading berths";
   if (!v.berth_pool.empty()) s += ", shares berth pool " + v.berth_pool;
   if (!cfg.sea_area.empty()) s += ", stops in storms (" + cfg.sea_area + ")";
@@ -150,8 +168,14 @@ StageType vessel_line_type() {
       {"crossing_time", "a duration distribution", "required", "loaded crossing"},
       {"unloading_time", "a duration distribution", "optional, default 0", "time to unload at the destination"},
       {"return_time", "a duration distribution", "optional, default crossing_time", "the empty voyage back"},
-      {"departure", "when_full | slots", "optional, default when_full",
-       "when_full: sail when the waiting cargo no longer fits; slots: one sailing per slot (a timetable)"},
+      {"departure", "when_full | slots | timetable", "optional, default when_full (timetable when `timetable` is given)",
+       "when_full: sail when the waiting cargo no longer fits; slots: one sailing per slot, or earlier when full; "
+       "timetable: sail only at the timetable's departures (docs/timetable.md)"},
+      {"timetable", "{every: a duration, at?: \"HH:MM\" or a duration, cutoff?: a duration shorter than every}",
+       "required with departure: timetable; berths must be 1",
+       "one sailing every `every` from `at` (a clock time on the first day, or a duration after the start; default 0) with "
+       "what boarded by `cutoff` before it; no vessel in port by the cut-off: that sailing is missed; nothing boarded: "
+       "no sailing; not with max_wait (an overlay clears a base's with max_wait: ~)"},
       {"max_wait", "a duration like 3d", "optional, when_full only; default never", "sail part-loaded this long after the first cargo boarded"},
       {"slot_every", "a duration like 3d", "required with departure: slots", "time between timetabled slots (empty slots are skipped)"},
       {"storage", "a mass like 120 kt", "optional, default none", "shore storage at the origin; queued cargo beyond it is reported as backlog"},
