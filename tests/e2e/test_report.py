@@ -113,14 +113,14 @@ self_contained(page, path)
 rendered(path, ["Parameters", "Sensitivity of terminal_teu", "Charts"])
 
 # Cost and CO2 (tests/data/costs/two_stage.yaml, by hand 604.5 USD/TEU, 15 kg CO2/TEU, generalized
-# 654.5; a priced second shuttle: 1.0 M USD/yr over 17,856.7 extra TEU/yr = 56.0 USD per extra TEU).
+# 654.5; a priced second shuttle: 1.0 M USD/yr over 17,856.7 extra TEU/yr = 56.00 USD per extra TEU).
 COSTS = os.path.join(SRC, "tests", "data", "costs", "two_stage.yaml")
 cost_reps = os.path.join(d, "cost_reps.h5")
 caspian("run", COSTS, "-n", "3", "-o", cost_reps)
 path, page = report(cost_reps)
 self_contained(page, path)
 for text in ("<td>Generalized cost per TEU</td><td>USD/TEU</td><td class=\"num\">654.5 [654.5, 654.5]</td>",
-             "<td>CO2 per TEU</td><td>kg CO2/TEU</td><td class=\"num\">15.0 [15.0, 15.0]</td>",
+             "<td>CO2 per TEU</td><td>kg CO2/TEU</td><td class=\"num\">15.00 [15.00, 15.00]</td>",
              "mean over 3 replications [95% CI]", 'alt="cost_monthly"'):
     expect(text in page, f"cost section shows {text!r}")
 expect(page.index("<h2>Cost and CO2") < page.index('alt="cost_usd_per_teu"') < page.index("<h2>Charts"),
@@ -139,8 +139,8 @@ cost_cmp = os.path.join(d, "cost_cmp.h5")
 caspian("compare", COSTS, second, "-n", "3", "-o", cost_cmp)
 path, page = report(cost_cmp)
 self_contained(page, path)
-for text in ("<td class=\"num\">1,000,000 USD/yr</td>", "56.0 USD per extra TEU [56.0, 56.0]", 'alt="cost_effectiveness"',
-             "<td>shuttle</td><td>Generalized cost per TEU</td><td>USD/TEU</td><td class=\"num\">0.0 [0.0, 0.0]</td>"):
+for text in ("<td class=\"num\">1,000,000 USD/yr</td>", "56.00 USD per extra TEU [56.00, 56.00]", 'alt="cost_effectiveness"',
+             "<td>shuttle</td><td>Generalized cost per TEU</td><td>USD/TEU</td><td class=\"num\">0 [0, 0]</td>"):
     expect(text in page, f"comparison cost section shows {text!r}")
 rendered(path, ["Cost and CO2", "Cost-effectiveness of priced expansions", "Change in cost per service: second − two_stage",
                 "second: per service or flow"])

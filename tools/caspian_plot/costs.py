@@ -11,7 +11,7 @@ import numpy as np
 from scipy import stats
 
 from .comparison import Difference, plot_differences
-from .numbers import ci_label, nanmax, nanmean, nanpercentile
+from .numbers import ci_label, nanmax, nanmean, nanpercentile, number
 from .read import attr, floats, strings
 from .style import COLOUR, fmt, month_axis, palette, save, shade_warmup, thousands
 
@@ -92,14 +92,17 @@ def read_costs(group) -> Optional[Costs]:
     return c
 
 
-def cost_label(mean, low=None, high=None, units="") -> str:
-    """'604.5 USD/TEU [604.5, 604.5]': a CI's precision (numbers.ci_label), but one decimal at least
-    when the CI has no width (identical replications) or there is none (a single run)."""
+def cost_label(mean, low=None, high=None, units="", signed=False) -> str:
+    """'604.5 USD/TEU [604.5, 604.5]': a CI's precision (numbers.ci_label); when the CI has no width
+    (identical replications) or there is none (a single run), four significant digits, one decimal
+    at least."""
     finite = low is not None and high is not None and np.isfinite(low) and np.isfinite(high)
-    if finite and high > low:
-        return ci_label(mean, low, high, units, signed=False)
+    # Identical replications can leave a CI of rounding noise (1e-13): that is no width either.
+    if finite and high - low > 1e-9 * max(1.0, abs(mean)):
+        return ci_label(mean, low, high, units, signed=signed)
     unit = f" {units}" if units else ""
-    one = (lambda x: f"{x:,.1f}" if np.isfinite(x) else "n/a")  # noqa: E731
+    d = int(min(6, max(1, 3 - np.floor(np.log10(abs(mean)))))) if np.isfinite(mean) and mean else 1
+    one = (lambda x: number(x, d, signed) if np.isfinite(x) else "n/a")  # noqa: E731
     return f"{one(mean)}{unit} [{one(low)}, {one(high)}]" if finite else f"{one(mean)}{unit}"
 
 

@@ -256,7 +256,7 @@ def cost_changes(f, labels, base) -> str:
         if label == base or not costs.get(base) or not costs[label]:
             continue
         rows = [(d.name.split(":", 1)[1], TITLES[d.name.split(":")[0]].split(" (")[0], d.units,
-                 cost_label(d.mean, d.low, d.high), f"{100 * d.mean / abs(d.base_mean):+.1f}%" if d.base_mean else "-",
+                 cost_label(d.mean, d.low, d.high, signed=True), f"{100 * d.mean / abs(d.base_mean):+.1f}%" if d.base_mean else "-",
                  "yes" if d.significant else "no") for d in generalized_differences(costs[base], costs[label])]
         if rows:
             out.append(f"<h3>Change in cost per service: {H.esc(label)} − {H.esc(base)}</h3>"
