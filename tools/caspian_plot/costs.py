@@ -227,7 +227,7 @@ def generalized_differences(base: Costs, alt: Costs) -> List[Difference]:
 def plot_cost_differences(alt_label, base_label, diffs, outdir, written):
     if diffs:
         plot_differences(alt_label, base_label, diffs, outdir, written, stem=f"cost_diff_{alt_label}",
-                         what="mean per consignment")
+                         what="mean per consignment", title="Paired change in cost and CO2 per service")
 
 
 @dataclass
@@ -255,34 +255,43 @@ def read_effectiveness(f) -> List[Effectiveness]:
     return out
 
 
+def effectiveness_units(rows: List[Effectiveness]) -> List[str]:
+    """TEU, and tonnes where some alternative carries extra tonnes (or has a cost per extra tonne)."""
+    def shown(r, u):
+        return (np.isfinite(r.per_extra.get(u, (np.nan,))[0]) or
+                (np.isfinite(r.extra.get(u, (np.nan,))[0]) and r.extra[u][0] != 0))
+    return [u for u in ("TEU", "t") if any(shown(r, u) for r in rows)] or ["TEU"]
+
+
 def plot_effectiveness(rows: List[Effectiveness], outdir, written):
-    """USD per extra TEU (per extra tonne) carried a year, per alternative with a priced expansion."""
-    units = [u for u in ("TEU", "t") if any(np.isfinite(r.per_extra.get(u, (np.nan,))[0]) for r in rows)]
-    if not units:
+    """Per alternative with a priced expansion: the extra carried a year (paired, 95% CI) and what it
+    costs per extra TEU (per extra tonne); "n/a" where the extra's CI does not lie above zero."""
+    if not rows:
         return
-    fig, axes = plt.subplots(len(units), 1, figsize=(10, 1.6 + 0.9 * len(rows) * len(units)), squeeze=False)
+    units = effectiveness_units(rows)
+    fig, axes = plt.subplots(len(units), 1, figsize=(10, 1.8 + 0.9 * len(rows) * len(units)), squeeze=False)
     for ax, unit in zip(axes[:, 0], units):
         y = np.arange(len(rows))[::-1]
         for yi, r in zip(y, rows):
-            v, lo, hi = r.per_extra.get(unit, (np.nan,) * 3)
-            if not np.isfinite(v):
-                ax.annotate("n/a: the extra carried is not above 0 at 95%", xy=(1.02, yi),
-                            xycoords=("axes fraction", "data"), va="center", fontsize=8.5, color=COLOUR["insig"])
-                continue
-            ax.barh(yi, v, color=COLOUR["spread"], height=0.6, zorder=2)
-            if np.isfinite(lo) and np.isfinite(hi):
-                ax.errorbar(v, yi, xerr=[[max(v - lo, 0)], [max(hi - v, 0)]], fmt="none", ecolor=COLOUR["main"],
-                            capsize=4, lw=1.8, zorder=3)
-            ax.annotate(cost_label(v, lo, hi, f"USD per extra {unit}")
-                        + f"  ({fmt(r.annualised)} USD/yr)", xy=(1.02, yi), xycoords=("axes fraction", "data"),
-                        va="center", fontsize=8.5)
+            v, lo, hi = r.extra.get(unit, (np.nan,) * 3)
+            cost, clo, chi = r.per_extra.get(unit, (np.nan,) * 3)
+            above = np.isfinite(cost)
+            colour = COLOUR["sig"] if above else COLOUR["insig"]
+            if np.isfinite(v):
+                err = [[max(v - lo, 0)], [max(hi - v, 0)]] if np.isfinite(lo) and np.isfinite(hi) else None
+                ax.errorbar(v, yi, xerr=err, fmt="o", color=colour, ms=7, capsize=4, lw=2)
+            text = (cost_label(cost, clo, chi, f"USD per extra {unit}") if above
+                    else "n/a: the extra's 95% CI does not lie above 0")
+            ax.annotate(f"{text}  (annualised {fmt(r.annualised)} USD/yr)", xy=(1.02, yi),
+                        xycoords=("axes fraction", "data"), va="center", fontsize=8.5, color=colour)
+        ax.axvline(0, color="black", lw=1)
         ax.set_yticks(y)
         ax.set_yticklabels([r.alternative for r in rows], fontsize=8.5)
         ax.set_ylim(-0.7, len(rows) - 0.3)
-        ax.set_xlim(left=0)
-        ax.set_xlabel(f"annualised cost per extra {unit} carried a year (USD per {unit}; 95% CI from the extra's CI)")
+        ax.set_xlabel(f"extra {unit} delivered a year after the warm-up, alternative − base (paired, 95% CI)")
         thousands(ax, "x")
         ax.grid(axis="y", visible=False)
-    axes[0, 0].set_title("Cost-effectiveness of priced expansions: capital / lifetime + operating, "
-                         "no discounting", fontsize=10)
+    axes[0, 0].set_title("Cost-effectiveness of priced expansions: annualised cost (capital / lifetime + "
+                         "operating, no discounting)\nper extra unit carried a year; its CI is the cost over "
+                         "the extra's CI bounds", fontsize=10)
     save(fig, outdir, "cost_effectiveness", written)

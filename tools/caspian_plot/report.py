@@ -14,7 +14,7 @@ from . import html as H
 from .cli import open_result, plot_file, scenario_label, scenario_labels, sweep_points
 from .comparison import comparison_differences
 from .costs import (QUANTITIES, TITLES, cost_label, generalized_differences, read_costs, read_effectiveness)
-from .numbers import ci_label, nanmean
+from .numbers import ci_label, nanmean, number
 from .periods import period_label
 from .read import PlotError, RunSet, attr, read_runset, strings
 from .style import BOTTLENECK, fmt
@@ -256,7 +256,8 @@ def cost_changes(f, labels, base) -> str:
         if label == base or not costs.get(base) or not costs[label]:
             continue
         rows = [(d.name.split(":", 1)[1], TITLES[d.name.split(":")[0]].split(" (")[0], d.units,
-                 cost_label(d.mean, d.low, d.high, signed=True), f"{100 * d.mean / abs(d.base_mean):+.1f}%" if d.base_mean else "-",
+                 cost_label(d.mean, d.low, d.high, signed=True),
+                 f"{number(100 * d.mean / abs(d.base_mean), 1)}%" if d.base_mean else "-",
                  "yes" if d.significant else "no") for d in generalized_differences(costs[base], costs[label])]
         if rows:
             out.append(f"<h3>Change in cost per service: {H.esc(label)} − {H.esc(base)}</h3>"
