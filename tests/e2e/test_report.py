@@ -145,6 +145,13 @@ for text in ("<td class=\"num\">1,000,000 USD/yr</td>", "56.00 USD per extra TEU
 rendered(path, ["Cost and CO2", "Cost-effectiveness of priced expansions", "Change in cost per service: second − two_stage",
                 "second: per service or flow"])
 expect("Cost and CO2" not in report(reps)[1], "no cost section without /costs")
+# A sweep: each point's costs; 50-TEU trains share the 200 USD/train over 50 TEU: 656.5 USD/TEU generalized.
+cost_sweep = os.path.join(d, "cost_sweep.h5")
+caspian("sweep", COSTS, "--grid", "services.shuttle.teu=50 TEU,100 TEU", "-n", "2", "-o", cost_sweep)
+path, page = report(cost_sweep)
+for text in ("<h2>Cost and CO2", "<h3>point 0: services.shuttle.teu = 50 TEU</h3>",
+             "<td>Generalized cost per TEU</td><td>USD/TEU</td><td class=\"num\">656.5 [656.5, 656.5]</td>"):
+    expect(text in page, f"sweep cost section shows {text!r}")
 
 # Bad input: exit 2 with the reason.
 p = subprocess.run([PYTHON, REPORT, os.path.join(d, "missing.h5")], capture_output=True, text=True)

@@ -269,7 +269,8 @@ def cost_changes(f, labels, base) -> str:
 
 
 def cost_section(f, kind) -> str:
-    """The "Cost and CO2" tables of a file with /costs (every scenario of a comparison); '' without."""
+    """The "Cost and CO2" tables of a file with /costs (every scenario of a comparison, every point of
+    a sweep); '' without."""
     if kind == "comparison":
         labels = scenario_labels(f)
         base = attr(f, "base") or labels[0]
@@ -279,6 +280,11 @@ def cost_section(f, kind) -> str:
     elif kind in ("results", "replications"):
         c = read_costs(f)
         parts = [cost_table(c)] if c else []
+    elif kind == "sweep":
+        keys, values, _ = sweep_points(f)
+        names = sorted(f["points"], key=lambda k: int(k) if k.isdigit() else k)
+        parts = [cost_table(c, f"point {n}: " + ", ".join(f"{k} = {v[i]}" for k, v in zip(keys, values)))
+                 for i, n in enumerate(names) for c in [read_costs(f["points"][n])] if c]
     else:
         parts = []
     parts = [p for p in parts if p]
