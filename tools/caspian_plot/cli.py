@@ -10,6 +10,9 @@ What is drawn depends on the root attribute `format`:
   caspian-sweep/*         one key: mean (95% CI) against the key; two keys: heat map coloured by the
                           difference from the first point in CI half-widths; more keys: one bar per point.
   caspian-sensitivity/*   a tornado chart per metric.
+A file (or comparison scenario) with /costs also gets cost, generalized cost and CO2 per TEU and per
+tonne per service, monthly totals, and in a comparison the paired change in cost per service and the
+cost-effectiveness of priced expansions (module costs).
 The PNGs written are printed one per line.
 """
 import argparse

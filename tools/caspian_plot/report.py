@@ -1,6 +1,7 @@
 """`report RESULT.h5 -o report.html`: one self-contained HTML page for a result file of any kind: the
 scenario and its provenance, observations against the model, bottlenecks, metrics with CIs, transit
-times, comparison or sweep results, and every chart of `plot`, inline as base64 PNG."""
+times, comparison or sweep results, cost and CO2 where the file has /costs, and every chart of `plot`,
+inline as base64 PNG."""
 import argparse
 import hashlib
 import os
