@@ -93,13 +93,14 @@ with h5py.File(cmp_h5) as h:
     expect(np.allclose(h["cost_effectiveness/usd_per_extra_teu"][:], [1e6 / EXTRA]), "comparison file: cost-effectiveness")
     expect("costs" in h["scenarios"][label], "each scenario's costs")
 
-# tools/plot_costs draws a chart per quantity carried, from single runs and replication files.
+# tools/plot draws a chart per quantity carried and the monthly totals, from single runs and
+# replication files (tests/e2e/test_plots.py checks the charts, test_report.py the report's section).
 import subprocess  # noqa: E402
-PLOT = os.path.join(HERE, "..", "..", "tools", "plot_costs")
+PLOT = os.path.join(HERE, "..", "..", "tools", "plot")
 for src in (single, reps):
-    p = subprocess.run(["/usr/bin/python3", PLOT, src, "-o", os.path.join(d, "plots")], capture_output=True, text=True)
-    pngs = p.stdout.split()
-    expect(p.returncode == 0 and len(pngs) == 3 and all(os.path.getsize(x) > 1000 for x in pngs), f"plot_costs {src}: {p.stdout}{p.stderr}")
+    p = subprocess.run(["/usr/bin/python3", "-W", "error", PLOT, src, "-o", os.path.join(d, "plots")], capture_output=True, text=True)
+    pngs = [x for x in p.stdout.split() if os.path.basename(x).startswith("cost_")]
+    expect(p.returncode == 0 and len(pngs) == 4 and all(os.path.getsize(x) > 1000 for x in pngs), f"plot {src}: {p.stdout}{p.stderr}")
 
 # Bad costs: exit 3 naming the file, the key and what was expected.
 bad = {

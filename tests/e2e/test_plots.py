@@ -160,6 +160,59 @@ expect(abs(z[0, 1]) < 0.2, f"0.2% against ±1.5%: {z}")
 z = ci_scores(np.array([[1000.0, 1100.0]]), np.array([[15.0, 15.0]]), (0, 0))
 expect(z[0, 1] > 3, f"10% against ±1.5%: {z}")
 
+# Cost and CO2 (tests/data/costs/two_stage.yaml, worked out by hand: 604.5 USD/TEU, 15 kg CO2/TEU,
+# generalized 654.5 USD/TEU): drawn only for a file with /costs, per TEU and, where tonnes are
+# carried, per tonne; the monthly totals with the warm-up masked; in a comparison the paired change
+# per service and the cost-effectiveness of the priced expansion.
+COSTS = os.path.join(SRC, "tests", "data", "costs", "two_stage.yaml")
+PER_TEU = ["cost_usd_per_teu", "cost_generalized_usd_per_teu", "cost_co2_per_teu"]
+PER_T = ["cost_usd_per_t", "cost_generalized_usd_per_t", "cost_co2_per_t"]
+RUNSET = ["utilisation", "queues"] + TRANSIT
+cost_single = os.path.join(d, "cost_single.h5")
+caspian("run", COSTS, "--set", "services.shuttle.tonnes=2000 t", "-o", cost_single)
+check_plots(cost_single, RUNSET + PER_TEU + PER_T + ["cost_monthly"])
+cost_reps = os.path.join(d, "cost_reps.h5")
+caspian("run", COSTS, "-n", "3", "--set", "warmup=31d", "-o", cost_reps)
+check_plots(cost_reps, RUNSET + PER_TEU + ["cost_monthly"])
+second = os.path.join(d, "second.yaml")
+with open(second, "w") as o:
+    o.write(f"""extends: {COSTS}
+name: a second shuttle
+services:
+  - {{name: shuttle2, class: transit, route: [line, terminal], every: 2d, first: 2025-01-02, teu: 100 TEU}}
+expansions:
+  - {{name: second_train_set, capital_cost: 10 M USD, lifetime: 20yr, operating_cost: 0.5 M USD/yr, price_year: 2025, assumed: hand check}}
+""")
+cost_cmp = os.path.join(d, "cost_cmp.h5")
+caspian("compare", COSTS, second, "-n", "3", "-o", cost_cmp)
+_, printed, _ = plot(cost_cmp)
+names = {os.path.splitext(os.path.basename(p))[0] for p in printed}
+want = {f"{label}_{c}" for label in ("two_stage", "second") for c in PER_TEU + ["cost_monthly"]}
+want |= {"cost_diff_second", "cost_effectiveness"}
+expect(want <= names, f"comparison cost charts: missing {sorted(want - names)}")
+for path in printed:
+    check_png(path)
+
+from caspian_plot import costs as C  # noqa: E402
+with h5py.File(cost_reps) as f:
+    c = C.read_costs(f)
+    q = c.quantities["usd_per_teu"]
+    expect(c.sources == ["shuttle"] and q.value[0] == 604.5 and q.units == "USD/TEU", f"read: {c.sources} {q.value}")
+    expect(np.isnan(c.monthly["usd_monthly"][0, :, 0]).all(), "the warm-up month is NaN, not 0")
+    drawn.clear()
+    C.save = lambda fig, outdir, name, written: drawn.append(fig)
+    C.plot_quantity(c, c.quantities["generalized_usd_per_teu"], "x", d, [])
+    texts = [t.get_text() for t in drawn[0].axes[0].texts]
+    expect(texts == ["654.5 USD/TEU [654.5, 654.5]"], f"the label with its CI: {texts}")
+with h5py.File(cost_cmp) as f:
+    diffs = C.generalized_differences(C.read_costs(f["scenarios/two_stage"]), C.read_costs(f["scenarios/second"]))
+    (e,) = C.read_effectiveness(f)
+g = [x for x in diffs if x.name == "generalized_usd_per_teu:shuttle"][0]
+expect(g.mean == 0 and g.base_mean == 654.5 and not g.significant, f"the base's service keeps its cost: {g}")
+expect(abs(e.per_extra["TEU"][0] - 1e6 / (4400 / (90 / 365.25))) < 1e-6 and e.annualised == 1e6, f"56.00 USD per extra TEU: {e}")
+with h5py.File(single) as f:
+    expect(C.read_costs(f) is None, "no /costs, no cost charts")
+
 # Bad input: a missing file, an unknown format, an unknown metric.
 code, _, err = plot(os.path.join(d, "missing.h5"), check=False)
 expect(code != 0 and "no such file" in err, f"missing file: exit {code}, {err!r}")

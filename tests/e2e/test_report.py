@@ -54,7 +54,7 @@ def rendered(path, headings):
     """Chromium's DOM of PATH holds HEADINGS; its screenshot shows more than a blank page."""
     url = "file://" + os.path.abspath(path)
     dom = chromium("--dump-dom", url).stdout
-    found = re.findall(r"<h[12]>([^<]*)</h[12]>", dom)
+    found = re.findall(r"<h[123]>([^<]*)</h[123]>", dom)
     for h in headings:
         expect(any(h in text for text in found), f"{path}: Chromium rendered heading {h!r} (found {found})")
     shot = os.path.splitext(path)[0] + ".png"
@@ -111,6 +111,47 @@ caspian("sensitivity", hand_check, "--method", "oat", "-n", "2", "--param", "ser
 path, page = report(sens)
 self_contained(page, path)
 rendered(path, ["Parameters", "Sensitivity of terminal_teu", "Charts"])
+
+# Cost and CO2 (tests/data/costs/two_stage.yaml, by hand 604.5 USD/TEU, 15 kg CO2/TEU, generalized
+# 654.5; a priced second shuttle: 1.0 M USD/yr over 17,856.7 extra TEU/yr = 56.00 USD per extra TEU).
+COSTS = os.path.join(SRC, "tests", "data", "costs", "two_stage.yaml")
+cost_reps = os.path.join(d, "cost_reps.h5")
+caspian("run", COSTS, "-n", "3", "-o", cost_reps)
+path, page = report(cost_reps)
+self_contained(page, path)
+for text in ("<td>Generalized cost per TEU</td><td>USD/TEU</td><td class=\"num\">654.5 [654.5, 654.5]</td>",
+             "<td>CO2 per TEU</td><td>kg CO2/TEU</td><td class=\"num\">15.00 [15.00, 15.00]</td>",
+             "mean over 3 replications [95% CI]", 'alt="cost_monthly"'):
+    expect(text in page, f"cost section shows {text!r}")
+expect(page.index("<h2>Cost and CO2") < page.index('alt="cost_usd_per_teu"') < page.index("<h2>Charts"),
+       "the cost charts sit in the cost section")
+rendered(path, ["Cost and CO2"] + COMMON)
+second = os.path.join(d, "second.yaml")
+with open(second, "w") as o:
+    o.write(f"""extends: {COSTS}
+name: a second shuttle
+services:
+  - {{name: shuttle2, class: transit, route: [line, terminal], every: 2d, first: 2025-01-02, teu: 100 TEU}}
+expansions:
+  - {{name: second_train_set, capital_cost: 10 M USD, lifetime: 20yr, operating_cost: 0.5 M USD/yr, price_year: 2025, assumed: hand check}}
+""")
+cost_cmp = os.path.join(d, "cost_cmp.h5")
+caspian("compare", COSTS, second, "-n", "3", "-o", cost_cmp)
+path, page = report(cost_cmp)
+self_contained(page, path)
+for text in ("<td class=\"num\">1,000,000 USD/yr</td>", "56.00 USD per extra TEU [56.00, 56.00]", 'alt="cost_effectiveness"',
+             "<td>shuttle</td><td>Generalized cost per TEU</td><td>USD/TEU</td><td class=\"num\">0 [0, 0]</td>"):
+    expect(text in page, f"comparison cost section shows {text!r}")
+rendered(path, ["Cost and CO2", "Cost-effectiveness of priced expansions", "Change in cost per service: second − two_stage",
+                "second: per service or flow"])
+expect("Cost and CO2" not in report(reps)[1], "no cost section without /costs")
+# A sweep: each point's costs; 50-TEU trains share the 200 USD/train over 50 TEU: 656.5 USD/TEU generalized.
+cost_sweep = os.path.join(d, "cost_sweep.h5")
+caspian("sweep", COSTS, "--grid", "services.shuttle.teu=50 TEU,100 TEU", "-n", "2", "-o", cost_sweep)
+path, page = report(cost_sweep)
+for text in ("<h2>Cost and CO2", "<h3>point 0: services.shuttle.teu = 50 TEU</h3>",
+             "<td>Generalized cost per TEU</td><td>USD/TEU</td><td class=\"num\">656.5 [656.5, 656.5]</td>"):
+    expect(text in page, f"sweep cost section shows {text!r}")
 
 # Bad input: exit 2 with the reason.
 p = subprocess.run([PYTHON, REPORT, os.path.join(d, "missing.h5")], capture_output=True, text=True)

@@ -10,6 +10,9 @@ What is drawn depends on the root attribute `format`:
   caspian-sweep/*         one key: mean (95% CI) against the key; two keys: heat map coloured by the
                           difference from the first point in CI half-widths; more keys: one bar per point.
   caspian-sensitivity/*   a tornado chart per metric.
+A file (or comparison scenario) with /costs also gets cost, generalized cost and CO2 per TEU and per
+tonne per service, monthly totals, and in a comparison the paired change in cost per service and the
+cost-effectiveness of priced expansions (module costs).
 The PNGs written are printed one per line.
 """
 import argparse
@@ -22,6 +25,8 @@ import h5py
 from . import style
 from .comparison import (comparison_differences, monthly_differences, plot_differences, plot_monthly_differences,
                          plot_overlay)
+from .costs import (generalized_differences, plot_cost_differences, plot_costs, plot_effectiveness, read_costs,
+                    read_effectiveness)
 from .metrics import plot_cumulative, plot_metric
 from .read import TONNE_UNITS, PlotError, attr, read_runset, select_metrics, strings
 from .resources import plot_queues, plot_utilisation
@@ -30,8 +35,8 @@ from .sweep import plot_sweep_heatmap, plot_sweep_line, plot_sweep_points
 from .transit import plot_transit
 
 
-def plot_runset(rs, wanted, outdir, written, prefix=""):
-    """Every chart of one single-run or replications result."""
+def plot_runset(rs, wanted, outdir, written, prefix="", group=None):
+    """Every chart of one single-run or replications result (GROUP: where its /costs would be)."""
     for name in select_metrics(list(rs.metrics), wanted):
         metric = rs.metrics[name]
         plot_metric(rs, metric, outdir, written, prefix)
@@ -40,6 +45,8 @@ def plot_runset(rs, wanted, outdir, written, prefix=""):
     plot_utilisation(rs, outdir, written, prefix)
     plot_queues(rs, outdir, written, prefix)
     plot_transit(rs, outdir, written, prefix)
+    if group is not None:
+        plot_costs(group, rs.label, rs.months, rs.warmup_months, outdir, written, prefix)
 
 
 def scenario_label(f):
@@ -47,7 +54,7 @@ def scenario_label(f):
 
 
 def plot_single(f, wanted, outdir, written):
-    plot_runset(read_runset(f, scenario_label(f)), wanted, outdir, written)
+    plot_runset(read_runset(f, scenario_label(f)), wanted, outdir, written, group=f)
 
 
 def scenario_labels(f):
@@ -78,6 +85,18 @@ def plot_comparison(f, wanted, outdir, written):
         plot_utilisation(rs, outdir, written, prefix=f"{rs.label}_")
         plot_queues(rs, outdir, written, prefix=f"{rs.label}_")
         plot_transit(rs, outdir, written, prefix=f"{rs.label}_")
+    plot_comparison_costs(f, labels, base, runsets, outdir, written)
+
+
+def plot_comparison_costs(f, labels, base, runsets, outdir, written):
+    """Each scenario's cost charts, the paired change in cost per service, the cost-effectiveness."""
+    costs = {label: read_costs(f["scenarios"][label]) for label in labels}
+    for rs in runsets:
+        plot_costs(f["scenarios"][rs.label], rs.label, rs.months, rs.warmup_months, outdir, written, f"{rs.label}_")
+    for label in labels:
+        if label != base and costs.get(base) and costs[label]:
+            plot_cost_differences(label, base, generalized_differences(costs[base], costs[label]), outdir, written)
+    plot_effectiveness(read_effectiveness(f), outdir, written)
 
 
 def sweep_points(f):

@@ -7,7 +7,7 @@ from typing import List
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .numbers import ci_label, significant
+from .numbers import ci_label, number, significant
 from .read import RunSet, attr, variables
 from .style import COLOUR, fmt, month_axis, palette, save, shade_warmup, thousands
 
@@ -41,9 +41,11 @@ def read_differences(group, names) -> List[Difference]:
     return out
 
 
-def plot_differences(alt, base, diffs: List[Difference], outdir, written):
+def plot_differences(alt, base, diffs: List[Difference], outdir, written, stem=None, what=None, title="Paired differences"):
     """One panel per unit; each row a metric with its mean difference and 95% CI, written beside it
-    with a precision that suits the CI; orange when the CI excludes 0 at that precision."""
+    with a precision that suits the CI; orange when the CI excludes 0 at that precision. STEM names
+    the PNG (default diff_<alt>); WHAT says what is differenced (default: the run total, or the
+    mean transit time)."""
     units = list(dict.fromkeys(d.units for d in diffs))
     heights = [len([d for d in diffs if d.units == u]) + 1.2 for u in units]
     fig, axes = plt.subplots(len(units), 1, figsize=(11, 0.45 * sum(heights) + 1.6), squeeze=False,
@@ -58,7 +60,7 @@ def plot_differences(alt, base, diffs: List[Difference], outdir, written):
                             color=colour, ms=7, capsize=4, lw=2)
             else:
                 ax.plot(d.mean, yi, "o", color=colour, ms=7)
-            pct = f"  ({100 * d.mean / abs(d.base_mean):+.1f}% of base)" if d.base_mean else ""
+            pct = f"  ({number(100 * d.mean / abs(d.base_mean), 1)}% of base)" if d.base_mean else ""
             ax.annotate(d.label + pct, xy=(1.02, yi), xycoords=("axes fraction", "data"), va="center",
                         fontsize=8.5, color=colour)
         ax.axvline(0, color="black", lw=1)
@@ -67,15 +69,15 @@ def plot_differences(alt, base, diffs: List[Difference], outdir, written):
         for tick, d in zip(ax.get_yticklabels(), rows):
             tick.set_color(COLOUR["sig"] if d.significant else COLOUR["insig"])
         ax.set_ylim(-0.7, len(rows) - 0.3)
-        what = ("mean transit time" if all(d.name.startswith("transit_days:") for d in rows)
-                else "transit-time statistic" if all(is_transit(d.name) for d in rows) else "run total")
-        ax.set_xlabel(f"difference of the {what}, alternative − base, in {unit or 'no unit'} (95% CI)")
+        of = what or ("mean transit time" if all(d.name.startswith("transit_days:") for d in rows)
+                      else "transit-time statistic" if all(is_transit(d.name) for d in rows) else "run total")
+        ax.set_xlabel(f"difference of the {of}, alternative − base, in {unit or 'no unit'} (95% CI)")
         ax.grid(axis="y", visible=False)
     handles = [plt.Line2D([], [], color=COLOUR["sig"], marker="o", label="CI excludes 0 (at the precision written)"),
                plt.Line2D([], [], color=COLOUR["insig"], marker="o", label="CI includes 0: not significant")]
     axes[0][0].legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.12), ncol=2, borderaxespad=0, frameon=False)
-    axes[0][0].set_title(f"Paired differences: {alt} − {base} (base), common random numbers", pad=28)
-    save(fig, outdir, f"diff_{alt}", written)
+    axes[0][0].set_title(f"{title}: {alt} − {base} (base), common random numbers", pad=28)
+    save(fig, outdir, stem or f"diff_{alt}", written)
 
 
 def plot_overlay(runsets: List[RunSet], name, outdir, written):

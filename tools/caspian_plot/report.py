@@ -1,6 +1,7 @@
 """`report RESULT.h5 -o report.html`: one self-contained HTML page for a result file of any kind: the
 scenario and its provenance, observations against the model, bottlenecks, metrics with CIs, transit
-times, comparison or sweep results, and every chart of `plot`, inline as base64 PNG."""
+times, comparison or sweep results, cost and CO2 where the file has /costs, and every chart of `plot`,
+inline as base64 PNG."""
 import argparse
 import hashlib
 import os
@@ -13,7 +14,8 @@ import numpy as np
 from . import html as H
 from .cli import open_result, plot_file, scenario_label, scenario_labels, sweep_points
 from .comparison import comparison_differences
-from .numbers import ci_label, nanmean
+from .costs import (QUANTITIES, TITLES, cost_label, generalized_differences, read_costs, read_effectiveness)
+from .numbers import ci_label, nanmean, number
 from .periods import period_label
 from .read import PlotError, RunSet, attr, read_runset, strings
 from .style import BOTTLENECK, fmt
@@ -200,6 +202,106 @@ def sensitivity_sections(f, kind):
     return out
 
 
+TOTALS = {"total_teu": "TEU delivered after the warm-up (all services)", "total_tonnes": "tonnes delivered after the warm-up",
+          "total_usd": "tariffs paid on them", "total_co2": "CO2 emitted for them"}
+
+
+def cost_table(c, label=None) -> str:
+    """Per service or flow and quantity: mean with its 95% CI over replications, p50 and p95."""
+    rows = []
+    for i, source in enumerate(c.sources):
+        for name in QUANTITIES:
+            q = c.quantities.get(name)
+            if q is None or not np.isfinite(q.value[i]):
+                continue
+            ci = (q.low[i], q.high[i]) if q.low is not None else (None, None)
+            rows.append((source, TITLES[name].split(" (")[0], q.units, cost_label(q.value[i], *ci),
+                         cost_label(q.p50[i]) if q.p50 is not None else "-", cost_label(q.p95[i]) if q.p95 is not None else "-"))
+    if not rows:
+        return '<p class="note">No consignment with costs was delivered after the warm-up.</p>'
+    many = c.replications > 1
+    mean = f"mean over {c.replications} replications [95% CI]" if many else "mean over consignments"
+    over = " (mean over replications)" if many else " over consignments"
+    out = [H.table(["service or flow", "quantity", "units", mean, "p50" + over, "p95" + over], rows, numeric=(3, 4, 5))]
+    totals = [(TOTALS[k], f"{fmt(float(np.nansum(v)))} {u}") for k, (v, u) in c.totals.items()
+              if k in TOTALS and np.nansum(v) != 0]
+    vot = [(f"value of time ({u})", fmt(float(c.attrs[k]))) for k, u in (("value_of_time_usd_per_teu_day", "USD/TEU/d"),
+           ("value_of_time_usd_per_t_day", "USD/t/d")) if c.attrs.get(k) is not None and float(c.attrs[k]) > 0]
+    if totals or vot:
+        out.append(H.definition(totals + vot))
+    head = f"<h3>{H.esc(label)}</h3>" if label else ""
+    return head + "\n".join(out)
+
+
+def effectiveness_table(f) -> str:
+    rows = []
+    for r in read_effectiveness(f):
+        extra = [cost_label(*r.extra[u], units=f"{u}/yr") if u in r.extra else "-" for u in ("TEU", "t")]
+        per = [cost_label(*r.per_extra[u], units=f"USD per extra {u}") if u in r.per_extra and np.isfinite(r.per_extra[u][0])
+               else "n/a (extra not above 0 at 95%)" for u in ("TEU", "t")]
+        rows.append((r.alternative, f"{fmt(r.annualised)} USD/yr", *extra, *per))
+    if not rows:
+        return ""
+    return ("<h3>Cost-effectiveness of priced expansions</h3><p>Annualised cost = capital / lifetime + operating "
+            "(straight line, no discounting), over the extra carried a year after the warm-up (paired mean "
+            "[95% CI]); the cost per extra unit's CI is the annualised cost over the extra's CI bounds.</p>" +
+            H.table(["alternative", "annualised cost", "extra TEU a year", "extra tonnes a year", "cost per extra TEU",
+                     "cost per extra tonne"], rows, numeric=(1, 2, 3, 4, 5)))
+
+
+def cost_changes(f, labels, base) -> str:
+    """The paired change (alternative − base) of each service's mean cost, CO2 and generalized cost."""
+    costs = {label: read_costs(f["scenarios"][label]) for label in labels}
+    out = []
+    for label in labels:
+        if label == base or not costs.get(base) or not costs[label]:
+            continue
+        rows = [(d.name.split(":", 1)[1], TITLES[d.name.split(":")[0]].split(" (")[0], d.units,
+                 cost_label(d.mean, d.low, d.high, signed=True),
+                 f"{number(100 * d.mean / abs(d.base_mean), 1)}%" if d.base_mean else "-",
+                 "yes" if d.significant else "no") for d in generalized_differences(costs[base], costs[label])]
+        if rows:
+            out.append(f"<h3>Change in cost per service: {H.esc(label)} − {H.esc(base)}</h3>"
+                       "<p>Each replication's mean over its consignments, alternative minus base, paired by "
+                       "replication (common random numbers); 95% t CI.</p>" +
+                       H.table(["service or flow", "quantity", "units", "difference [95% CI]", "of base", "significant"],
+                               rows, numeric=(3, 4), row_class=lambda r: "sig" if r[5] == "yes" else ""))
+    return "\n".join(out)
+
+
+def cost_section(f, kind) -> str:
+    """The "Cost and CO2" tables of a file with /costs (every scenario of a comparison, every point of
+    a sweep); '' without."""
+    if kind == "comparison":
+        labels = scenario_labels(f)
+        base = attr(f, "base") or labels[0]
+        parts = [effectiveness_table(f), cost_changes(f, labels, base)]
+        parts += [cost_table(c, f"{label}: per service or flow") for label in labels
+                  for c in [read_costs(f["scenarios"][label])] if c]
+    elif kind in ("results", "replications"):
+        c = read_costs(f)
+        parts = [cost_table(c)] if c else []
+    elif kind == "sweep":
+        keys, values, _ = sweep_points(f)
+        names = sorted(f["points"], key=lambda k: int(k) if k.isdigit() else k)
+        parts = [cost_table(c, f"point {n}: " + ", ".join(f"{k} = {v[i]}" for k, v in zip(keys, values)))
+                 for i, n in enumerate(names) for c in [read_costs(f["points"][n])] if c]
+    else:
+        parts = []
+    parts = [p for p in parts if p]
+    if not parts:
+        return ""
+    basis = ('<p class="note">Tariffs in USD of the scenario\'s price year, CO2 in kg, of the consignments '
+             "delivered after the warm-up; generalized cost = tariffs + value of time × transit time "
+             "(docs/costs.md).</p>")
+    return basis + "\n".join(parts)
+
+
+def is_cost_figure(path) -> bool:
+    name = os.path.basename(path)
+    return name.startswith("cost_") or "_cost_" in name
+
+
 SECTIONS = {"results": single_sections, "replications": single_sections, "comparison": comparison_sections,
             "sweep": sweep_sections, "sensitivity": sensitivity_sections}
 
@@ -214,8 +316,14 @@ def build(path) -> str:
         if "points" in f and len(f["points"]):
             title = attr(f["points"][sorted(f["points"])[0]], "scenario_name")
         sections = SECTIONS[kind](f, kind)
+        costs = cost_section(f, kind)
     with tempfile.TemporaryDirectory(prefix="caspian-report-") as tmp:
-        figures = [H.image(p, os.path.splitext(os.path.basename(p))[0]) for p in plot_file(path, tmp)]
+        paths = plot_file(path, tmp)
+        figure = (lambda p: H.image(p, os.path.splitext(os.path.basename(p))[0]))  # noqa: E731
+        figures = [figure(p) for p in paths if not is_cost_figure(p)]
+        cost_figures = [figure(p) for p in paths if is_cost_figure(p)]
+    if costs:
+        sections.append(("Cost and CO2", costs + "\n".join(cost_figures)))
     what = {"results": "single run", "replications": "replications"}.get(kind, kind)
     title = f"caspian {what}: {title or os.path.basename(path)}"
     body = [f"<h1>{H.esc(title)}</h1>",
