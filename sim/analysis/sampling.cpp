@@ -7,19 +7,6 @@
 #include "sim/core/random.h"
 
 namespace sim::sampling {
-namespace {
-
-// A uniform integer in [0, n), by rejection so that no value is favoured.
-int draw(RandomStream& rng, int n) {
-  const auto un = static_cast<std::uint64_t>(n);
-  const std::uint64_t limit = UINT64_MAX - UINT64_MAX % un;
-  std::uint64_t x;
-  do x = rng.next();
-  while (x >= limit);
-  return static_cast<int>(x % un);
-}
-
-}  // namespace
 
 std::vector<std::vector<double>> unit_design(const std::string& design, int n, int k, std::uint64_t seed) {
   if (design != "uniform" && design != "lhs") throw std::invalid_argument("unknown sample design \"" + design + "\": uniform or lhs");
@@ -29,7 +16,7 @@ std::vector<std::vector<double>> unit_design(const std::string& design, int n, i
     std::vector<int> stratum(static_cast<size_t>(n));
     std::iota(stratum.begin(), stratum.end(), 0);
     if (design == "lhs")
-      for (int i = n - 1; i > 0; --i) std::swap(stratum[static_cast<size_t>(i)], stratum[static_cast<size_t>(draw(rng, i + 1))]);  // Fisher-Yates
+      for (int i = n - 1; i > 0; --i) std::swap(stratum[static_cast<size_t>(i)], stratum[static_cast<size_t>(rng.below(i + 1))]);  // Fisher-Yates
     for (int i = 0; i < n; ++i) {
       const double u = rng.uniform01();
       rows[static_cast<size_t>(i)][static_cast<size_t>(j)] = design == "lhs" ? (stratum[static_cast<size_t>(i)] + u) / n : u;

@@ -17,16 +17,6 @@ Estimate estimate(const std::vector<double>& per_replication) {
   return {s.mean, s.ci_low, s.ci_high};
 }
 
-// A uniform integer in [0, n), by rejection so that no value is favoured.
-int draw(RandomStream& rng, int n) {
-  const auto un = static_cast<std::uint64_t>(n);
-  const std::uint64_t limit = UINT64_MAX - UINT64_MAX % un;
-  std::uint64_t x;
-  do x = rng.next();
-  while (x >= limit);
-  return static_cast<int>(x % un);
-}
-
 }  // namespace
 
 Design morris_design(int k, int r, int p, std::uint64_t seed) {
@@ -42,12 +32,12 @@ Design morris_design(int k, int r, int p, std::uint64_t seed) {
     std::vector<double> x(static_cast<size_t>(k));
     std::vector<int> up(static_cast<size_t>(k)), order(static_cast<size_t>(k));
     for (int i = 0; i < k; ++i) {
-      const double base = draw(rng, starts) / static_cast<double>(p - 1);
-      up[static_cast<size_t>(i)] = draw(rng, 2);
+      const double base = rng.below(starts) / static_cast<double>(p - 1);
+      up[static_cast<size_t>(i)] = rng.below(2);
       x[static_cast<size_t>(i)] = up[static_cast<size_t>(i)] ? base : base + d.delta;  // going down starts delta higher
     }
     std::iota(order.begin(), order.end(), 0);
-    for (int i = k - 1; i > 0; --i) std::swap(order[static_cast<size_t>(i)], order[static_cast<size_t>(draw(rng, i + 1))]);
+    for (int i = k - 1; i > 0; --i) std::swap(order[static_cast<size_t>(i)], order[static_cast<size_t>(rng.below(i + 1))]);
     d.points.push_back(x);
     for (int i : order) {
       x[static_cast<size_t>(i)] += up[static_cast<size_t>(i)] ? d.delta : -d.delta;

@@ -53,6 +53,15 @@ std::uint64_t RandomStream::next() {
   return result;
 }
 
+int RandomStream::below(int n) {
+  const auto un = static_cast<std::uint64_t>(n);
+  const std::uint64_t limit = UINT64_MAX - UINT64_MAX % un;
+  std::uint64_t x;
+  do x = next();
+  while (x >= limit);
+  return static_cast<int>(x % un);
+}
+
 double RandomStream::uniform01() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
 
 double RandomStream::uniform_open01() {

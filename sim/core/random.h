@@ -16,6 +16,7 @@ class RandomStream {
   std::uint64_t next();  // xoshiro256**
   double uniform01();    // in [0, 1), 53 random bits
   double uniform_open01();  // in (0, 1)
+  int below(int n);         // a uniform integer in [0, n), by rejection so that no value is favoured
 
  private:
   std::uint64_t s_[4];
