@@ -87,6 +87,32 @@ void print_experiment_costs(std::ostream& out, const Experiment& e) {
   t.print(out);
 }
 
+void print_sweep_costs(std::ostream& out, const std::vector<std::string>& keys, const std::vector<std::vector<std::string>>& point_values,
+                       const std::vector<const Experiment*>& points) {
+  if (points.empty() || !costs_declared(*points[0])) return;
+  const auto& q = cost_quantities();
+  out << "\nCosts and CO2 per point: mean over replications (95% CI) of each replication's mean over consignments\n";
+  std::vector<Table::Column> columns;
+  for (const auto& k : keys) columns.push_back({k, Align::Left, Fit::Abbreviate});
+  for (Table::Column c : {Table::Column{"service/flow", Align::Left, Fit::Abbreviate}, Table::Column{"quantity"}, Table::Column{"mean", Align::Right},
+                          Table::Column{"95% CI", Align::Right}, Table::Column{"unit"}})
+    columns.push_back(c);
+  Table t(columns);
+  for (size_t p = 0; p < points.size(); ++p) {
+    const Experiment& e = *points[p];
+    for (size_t s = 0; s < e.layout.sources.size(); ++s)
+      for (size_t k = 0; k < q.size(); ++k) {
+        const auto m = summarize(cost_values(e, s, k, 0));
+        if (m.n == 0) continue;
+        std::vector<std::string> row = point_values[p];
+        for (const auto& cell : {e.layout.sources[s], std::string(q[k].name), f(m.mean, 1), format_ci(m.ci_low, m.ci_high, 1), std::string(q[k].units)})
+          row.push_back(cell);
+        t.add_row(row);
+      }
+  }
+  t.print(out);
+}
+
 json experiment_cost_json(const Experiment& e) {
   if (!costs_declared(e)) return nullptr;
   json per = json::object();

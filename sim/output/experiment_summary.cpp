@@ -346,6 +346,13 @@ void print_sweep_table(std::ostream& out, const std::vector<std::string>& keys, 
     }
     t.print(out);
   }
+  std::vector<std::vector<std::string>> values;
+  std::vector<const Experiment*> runs;
+  for (const auto& p : points) {
+    values.push_back(p.values);
+    runs.push_back(&p.experiment);
+  }
+  print_sweep_costs(out, keys, values, runs);
   if (!path.empty()) out << "\nResults: " << path << "\n";
 }
 
@@ -362,7 +369,9 @@ json sweep_json(const std::vector<std::string>& keys, const std::vector<SweepPoi
     json values = json::array(), metrics = json::object();
     for (const auto& v : p.values) values.push_back(json_out::number(number_and_unit(v).first));
     for (size_t i = 0; i < l.metrics.size(); ++i) metrics[l.metrics[i]] = json_out::summary(metric_total(p.experiment, i), l.metric_units[i]);
-    j["points"].push_back({{"values", values}, {"labels", p.values}, {"metrics", metrics}});
+    json point = {{"values", values}, {"labels", p.values}, {"metrics", metrics}};
+    if (auto costs = experiment_cost_json(p.experiment); !costs.is_null()) point["costs"] = costs;
+    j["points"].push_back(point);
   }
   return j;
 }

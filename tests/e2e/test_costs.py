@@ -62,6 +62,17 @@ with h5py.File(reps) as h:
     expect(h["costs/usd_per_teu"].shape == (1, 3, 3) and np.allclose(h["costs/usd_per_teu"][:], 604.5), "per replication")
     expect(h["costs/summary_usd_per_teu"].shape == (1, 3, 8), "summary over replications")
 
+# A sweep: every grid point reports the same hand-checked cost per TEU, in its table and its JSON (the
+# cost does not depend on how often the shuttle runs).
+sweep_args = ("sweep", TWO, "--grid", "services.shuttle.every=2d,3d", "-n", "2", "-o", os.path.join(d, "sweep.h5"))
+_, out, _ = caspian(*sweep_args, "--summary", "json")
+for p in json.loads(out)["points"]:
+    c = p["costs"]["sources"]["shuttle"]
+    expect(c["usd_per_teu"]["mean"]["mean"] == 604.5 and c["co2_per_teu"]["mean"]["units"] == "kg CO2/TEU", f"sweep point {p['labels']}: {c}")
+_, text, _ = caspian(*sweep_args)
+rows = [line.split() for line in text.splitlines() if "usd_per_teu" in line and "generalized" not in line]
+expect([r[0] for r in rows] == ["2d", "3d"] and all("604.5" in r for r in rows), f"sweep cost table:\n{text}")
+
 # An expansion by hand: a second shuttle on the days between (from 2 January: the terminal never has
 # two trains at once) costs 10 M USD over 20 yr + 0.5 M USD/yr = 1.0 M USD/yr. Of its 45 trains the
 # last (31 March) is still on its way at the end: the extra is 4400 TEU / (90 / 365.25 yr) =

@@ -88,6 +88,9 @@ with open(overlay, "w", encoding="utf-8") as f:
 c = check("compare (costs)", "compare", TWO, overlay, "-n", "2", "-j", "2", "-o", os.path.join(d, "two_cmp.h5"))
 expect(c["costs"]["alternatives"]["second"]["per_extra_teu"]["extra_per_year"]["units"] == "TEU/yr", "compare: costs with units")
 
+s = check("sweep (costs)", "sweep", TWO, "--grid", "services.shuttle.every=2d,3d", "-n", "2", "-j", "2", "-o", os.path.join(d, "two_sweep.h5"))
+expect(all("costs" in p for p in s["points"]), "sweep: costs at every point")
+
 # calibrate: observations made from a run of the same scenario, one parameter, a few evaluations.
 truth = check("run -n (truth)", "run", CAL, "-n", "2", "-j", "2", "-o", os.path.join(d, "truth.h5"))["metrics"]
 obs = os.path.join(d, "obs.yaml")
