@@ -223,6 +223,10 @@ cost_sweep2 = os.path.join(d, "cost_sweep2.h5")
 caspian("sweep", COSTS, "--grid", "services.shuttle.every=2d,3d", "--grid", "services.shuttle.teu=50 TEU,100 TEU",
         "-n", "2", "-o", cost_sweep2)
 check_plots(cost_sweep2, [f"sweep_{c}_heatmap" for c in PER_TEU])
+cost_sweep3 = os.path.join(d, "cost_sweep3.h5")  # three keys, with tonnes: per-tonne charts too
+caspian("sweep", COSTS, "--grid", "services.shuttle.every=2d", "--grid", "services.shuttle.teu=50 TEU,100 TEU",
+        "--grid", "services.shuttle.tonnes=2000 t", "-n", "2", "-o", cost_sweep3)
+check_plots(cost_sweep3, [f"sweep_{c}_points" for c in PER_TEU + PER_T])
 from caspian_plot import sweep_costs as SC  # noqa: E402
 from caspian_plot.cli import point_names, sweep_points  # noqa: E402
 drawn.clear()
