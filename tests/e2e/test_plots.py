@@ -213,6 +213,40 @@ expect(abs(e.per_extra["TEU"][0] - 1e6 / (4400 / (90 / 365.25))) < 1e-6 and e.an
 with h5py.File(single) as f:
     expect(C.read_costs(f) is None, "no /costs, no cost charts")
 
+# A sweep of the cost scenario: a chart per quantity carried, each service against the grid (one key:
+# lines; two keys: a heat map per service). The sweeps of the stochastic example above have no
+# /costs and got no cost chart (check_plots compares the exact list).
+cost_sweep = os.path.join(d, "cost_sweep.h5")
+caspian("sweep", COSTS, "--grid", "services.shuttle.every=2d,3d", "-n", "2", "-o", cost_sweep)
+check_plots(cost_sweep, [f"sweep_{c}" for c in PER_TEU])
+cost_sweep2 = os.path.join(d, "cost_sweep2.h5")
+caspian("sweep", COSTS, "--grid", "services.shuttle.every=2d,3d", "--grid", "services.shuttle.teu=50 TEU,100 TEU",
+        "-n", "2", "-o", cost_sweep2)
+check_plots(cost_sweep2, [f"sweep_{c}_heatmap" for c in PER_TEU])
+cost_sweep3 = os.path.join(d, "cost_sweep3.h5")  # three keys, with tonnes: per-tonne charts too
+caspian("sweep", COSTS, "--grid", "services.shuttle.every=2d", "--grid", "services.shuttle.teu=50 TEU,100 TEU",
+        "--grid", "services.shuttle.tonnes=2000 t", "-n", "2", "-o", cost_sweep3)
+check_plots(cost_sweep3, [f"sweep_{c}_points" for c in PER_TEU + PER_T])
+from caspian_plot import sweep_costs as SC  # noqa: E402
+from caspian_plot.cli import point_names, sweep_points  # noqa: E402
+drawn.clear()
+SC.save = lambda fig, outdir, name, written: drawn.append(fig)
+with h5py.File(cost_sweep) as f:
+    SC.plot_sweep_costs(f, ["services.shuttle.every"], [["2d", "3d"]], point_names(f), d, [])
+texts = [t.get_text() for t in drawn[1].axes[0].texts]  # generalized cost per TEU: 654.5 at both points
+expect(len(drawn) == 3 and texts == ["654.5 [654.5, 654.5]"] * 2, f"the sweep's cost labels: {texts}")
+# Two keys: 50-TEU trains share the 200 USD/train over 50 TEU (606.5 USD/TEU, 604.5 with 100 TEU);
+# identical replications give CIs of no width, so that 2 USD is resolved, never "within CI".
+drawn.clear()
+with h5py.File(cost_sweep2) as f:
+    keys, values, _ = sweep_points(f)
+    SC.plot_sweep_costs(f, keys, values, point_names(f), d, [])
+texts = sorted(t.get_text() for t in drawn[0].axes[0].texts)
+expect(texts == ["604.5\n[604.5, 604.5]"] * 2 + ["606.5\n[606.5, 606.5]\n(first point)", "606.5\n[606.5, 606.5]\nwithin CI"],
+       f"the sweep's tariff heat map: {texts}")
+z = ci_scores(np.array([[606.5, 604.5]]), np.array([[0.0, 0.0]]), (0, 0))
+expect(z[0, 1] == -np.inf, f"a difference between CIs of no width is resolved: {z}")
+
 # Bad input: a missing file, an unknown format, an unknown metric.
 code, _, err = plot(os.path.join(d, "missing.h5"), check=False)
 expect(code != 0 and "no such file" in err, f"missing file: exit {code}, {err!r}")

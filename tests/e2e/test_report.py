@@ -152,6 +152,8 @@ path, page = report(cost_sweep)
 for text in ("<h2>Cost and CO2", "<h3>point 0: services.shuttle.teu = 50 TEU</h3>",
              "<td>Generalized cost per TEU</td><td>USD/TEU</td><td class=\"num\">656.5 [656.5, 656.5]</td>"):
     expect(text in page, f"sweep cost section shows {text!r}")
+chart = 'alt="sweep_cost_generalized_usd_per_teu"'
+expect(page.find("<h2>Cost and CO2") < page.find(chart) < page.find("<h2>Charts"), "the sweep's cost charts in its cost section")
 
 # Bad input: exit 2 with the reason.
 p = subprocess.run([PYTHON, REPORT, os.path.join(d, "missing.h5")], capture_output=True, text=True)

@@ -11,7 +11,8 @@ What is drawn depends on the root attribute `format`:
                           difference from the first point in CI half-widths; more keys: one bar per point.
   caspian-sensitivity/*   a tornado chart per metric.
 A file (or comparison scenario) with /costs also gets cost, generalized cost and CO2 per TEU and per
-tonne per service, monthly totals, and in a comparison the paired change in cost per service and the
+tonne per service, monthly totals (a sweep: each quantity per service against the grid, module
+sweep_costs), and in a comparison the paired change in cost per service and the
 cost-effectiveness of priced expansions (module costs).
 The PNGs written are printed one per line.
 """
@@ -32,6 +33,7 @@ from .read import TONNE_UNITS, PlotError, attr, read_runset, select_metrics, str
 from .resources import plot_queues, plot_utilisation
 from .sensitivity import plot_sensitivity
 from .sweep import plot_sweep_heatmap, plot_sweep_line, plot_sweep_points
+from .sweep_costs import plot_sweep_costs
 from .transit import plot_transit
 
 
@@ -99,10 +101,15 @@ def plot_comparison_costs(f, labels, base, runsets, outdir, written):
     plot_effectiveness(read_effectiveness(f), outdir, written)
 
 
+def point_names(f):
+    """A sweep's point groups in point order."""
+    return sorted(f["points"], key=lambda k: int(k) if k.isdigit() else k)
+
+
 def sweep_points(f):
     """(keys, values as typed per key, [RunSet per point])."""
     keys = strings(f["grid/keys"])
-    names = sorted(f["points"], key=lambda k: int(k) if k.isdigit() else k)
+    names = point_names(f)
     values = [strings(f[f"grid/labels_{j}"] if f"grid/labels_{j}" in f else f[f"grid/values_{j}"]) for j in range(len(keys))]
     runsets = [read_runset(f["points"][n], n) for n in names]
     if any(len(v) != len(runsets) for v in values):
@@ -124,6 +131,7 @@ def plot_sweep(f, wanted, outdir, written):
             plot_sweep_heatmap(keys, vals, points, name, outdir, written)
         else:
             plot_sweep_points(keys, vals, points, name, outdir, written)
+    plot_sweep_costs(f, keys, values, point_names(f), outdir, written)
 
 
 FORMATS = {

@@ -53,12 +53,46 @@ def plot_sweep_line(key, values, points, name, outdir, written):
 
 def ci_scores(mean, half, ref):
     """(mean - mean[REF]) / sqrt(half² + half[REF]²): how many combined CI half-widths each cell is from
-    the reference cell (0 where there is no CI)."""
+    the reference cell (0 where there is no CI; ±inf where both CIs have no width, as identical
+    replications give, and the means differ: that difference is resolved)."""
     with np.errstate(invalid="ignore", divide="ignore"):
         combined = np.sqrt(half ** 2 + half[ref] ** 2)
-        z = np.where(combined > 0, (mean - mean[ref]) / combined, 0.0)
+        exact = np.where((combined == 0) & (mean != mean[ref]), np.sign(mean - mean[ref]) * np.inf, 0.0)
+        z = np.where(combined > 0, (mean - mean[ref]) / combined, exact)
     z[ref] = 0.0
     return z
+
+
+def mean_and_half(mean, half):
+    return fmt(mean) + (f"\n± {fmt(half)}" if np.isfinite(half) else "")
+
+
+def draw_heatmap(fig, ax, keys, xs, ys, mean, half, ref, text=mean_and_half):
+    """MEAN [len(ys) x len(xs)] on AX, coloured by ci_scores against the cell REF, cells within the CI
+    hatched, each cell labelled with TEXT(mean, half-width)."""
+    z = ci_scores(mean, half, ref)
+    image = ax.imshow(np.clip(z, -Z_LIMIT, Z_LIMIT), cmap="RdBu_r", norm=TwoSlopeNorm(0, -Z_LIMIT, Z_LIMIT),
+                      origin="lower", aspect="auto")
+    bar = fig.colorbar(image, ax=ax)
+    bar.set_label("difference from the first point, in combined 95% CI half-widths")
+    for r in range(len(ys)):
+        for c in range(len(xs)):
+            if not np.isfinite(mean[r, c]):
+                continue
+            within = (r, c) != ref and np.isfinite(z[r, c]) and abs(z[r, c]) < 1
+            if within:
+                ax.add_patch(plt.Rectangle((c - 0.5, r - 0.5), 1, 1, fill=False, hatch="//", ec="#777777", lw=0))
+            label = text(mean[r, c], half[r, c])
+            label += "\n(first point)" if (r, c) == ref else "\nwithin CI" if within else ""
+            ax.text(c, r, label, ha="center", va="center", fontsize=8.5,
+                    color="white" if abs(z[r, c]) > 0.7 * Z_LIMIT else "black")
+    ax.set_xticks(range(len(xs)))
+    ax.set_xticklabels(xs)
+    ax.set_yticks(range(len(ys)))
+    ax.set_yticklabels(ys)
+    ax.set_xlabel(keys[0])
+    ax.set_ylabel(keys[1])
+    ax.grid(False)
 
 
 def plot_sweep_heatmap(keys, values, points, name, outdir, written):
@@ -74,30 +108,8 @@ def plot_sweep_heatmap(keys, values, points, name, outdir, written):
         r, c = ys.index(vy), xs.index(vx)
         mean[r, c], half[r, c] = metric.total_mean, half_width(metric)
     ref = (ys.index(values[1][0]), xs.index(values[0][0]))
-    z = ci_scores(mean, half, ref)
     fig, ax = plt.subplots(figsize=(max(7, 1.6 * len(xs) + 4), max(4.5, 0.9 * len(ys) + 2.8)))
-    image = ax.imshow(np.clip(z, -Z_LIMIT, Z_LIMIT), cmap="RdBu_r", norm=TwoSlopeNorm(0, -Z_LIMIT, Z_LIMIT),
-                      origin="lower", aspect="auto")
-    bar = fig.colorbar(image, ax=ax)
-    bar.set_label("difference from the first point, in combined 95% CI half-widths")
-    for r in range(len(ys)):
-        for c in range(len(xs)):
-            if not np.isfinite(mean[r, c]):
-                continue
-            within = (r, c) != ref and np.isfinite(z[r, c]) and abs(z[r, c]) < 1
-            if within:
-                ax.add_patch(plt.Rectangle((c - 0.5, r - 0.5), 1, 1, fill=False, hatch="//", ec="#777777", lw=0))
-            label = fmt(mean[r, c]) + (f"\n± {fmt(half[r, c])}" if np.isfinite(half[r, c]) else "")
-            label += "\n(first point)" if (r, c) == ref else "\nwithin CI" if within else ""
-            ax.text(c, r, label, ha="center", va="center", fontsize=8.5,
-                    color="white" if abs(z[r, c]) > 0.7 * Z_LIMIT else "black")
-    ax.set_xticks(range(len(xs)))
-    ax.set_xticklabels(xs)
-    ax.set_yticks(range(len(ys)))
-    ax.set_yticklabels(ys)
-    ax.set_xlabel(keys[0])
-    ax.set_ylabel(keys[1])
-    ax.grid(False)
+    draw_heatmap(fig, ax, keys, xs, ys, mean, half, ref)
     ax.legend(handles=[Patch(fill=False, hatch="//", ec="#777777", label="difference within the CI")],
               loc="lower left", bbox_to_anchor=(0, 1.01), borderaxespad=0, frameon=False)
     ax.set_title(f"{name} ({units}): mean over replications ± 95% CI half-width", pad=22)
