@@ -77,15 +77,7 @@ expect([r[0] for r in rows] == ["2d", "3d"] and all("604.5" in r for r in rows),
 # two trains at once) costs 10 M USD over 20 yr + 0.5 M USD/yr = 1.0 M USD/yr. Of its 45 trains the
 # last (31 March) is still on its way at the end: the extra is 4400 TEU / (90 / 365.25 yr) =
 # 17856.67 TEU/yr, 1e6 / 17856.67 = 56.00 USD per extra TEU. The base's service keeps its generalized cost.
-overlay = os.path.join(d, "second.yaml")
-with open(overlay, "w") as o:
-    o.write(f"""extends: {TWO}
-name: a second shuttle
-services:
-  - {{name: shuttle2, class: transit, route: [line, terminal], every: 2d, first: 2025-01-02, teu: 100 TEU}}
-expansions:
-  - {{name: second_train_set, capital_cost: 10 M USD, lifetime: 20yr, operating_cost: 0.5 M USD/yr, price_year: 2025, assumed: hand check}}
-""")
+overlay = os.path.join(os.path.dirname(TWO), "second_shuttle.yaml")  # priced: 1.0 M USD/yr
 cmp_h5 = os.path.join(d, "cmp.h5")
 _, out, _ = caspian("compare", TWO, overlay, "-n", "3", "-o", cmp_h5, "--summary", "json")
 alt = json.loads(out)["costs"]["alternatives"]

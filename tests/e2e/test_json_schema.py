@@ -79,14 +79,9 @@ check("shard", "run", STOCH, "-n", "4", "--shard", "1/2", "-o", os.path.join(d, 
 TWO = os.path.join(SRC, "tests", "data", "costs", "two_stage.yaml")
 expect("costs" in check("run (costs)", "run", TWO, "-o", os.path.join(d, "two.h5")), "single run: costs")
 expect("costs" in check("run -n (costs)", "run", TWO, "-n", "2", "-j", "2", "-o", os.path.join(d, "two_n.h5")), "run -n: costs")
-overlay = os.path.join(d, "second.yaml")
-with open(overlay, "w", encoding="utf-8") as f:
-    f.write(f"extends: {TWO}\nname: a second shuttle\nservices:\n"
-            "  - {name: shuttle2, class: transit, route: [line, terminal], every: 2d, first: 2025-01-02, teu: 100 TEU}\n"
-            "expansions:\n  - {name: second_train_set, capital_cost: 10 M USD, lifetime: 20yr, operating_cost: 0.5 M USD/yr, "
-            "price_year: 2025, assumed: hand check}\n")
+overlay = os.path.join(os.path.dirname(TWO), "second_shuttle.yaml")  # priced: 1.0 M USD/yr
 c = check("compare (costs)", "compare", TWO, overlay, "-n", "2", "-j", "2", "-o", os.path.join(d, "two_cmp.h5"))
-expect(c["costs"]["alternatives"]["second"]["per_extra_teu"]["extra_per_year"]["units"] == "TEU/yr", "compare: costs with units")
+expect(c["costs"]["alternatives"]["second_shuttle"]["per_extra_teu"]["extra_per_year"]["units"] == "TEU/yr", "compare: costs with units")
 
 s = check("sweep (costs)", "sweep", TWO, "--grid", "services.shuttle.every=2d,3d", "-n", "2", "-j", "2", "-o", os.path.join(d, "two_sweep.h5"))
 expect(all("costs" in p for p in s["points"]), "sweep: costs at every point")

@@ -174,21 +174,13 @@ check_plots(cost_single, RUNSET + PER_TEU + PER_T + ["cost_monthly"])
 cost_reps = os.path.join(d, "cost_reps.h5")
 caspian("run", COSTS, "-n", "3", "--set", "warmup=31d", "-o", cost_reps)
 check_plots(cost_reps, RUNSET + PER_TEU + ["cost_monthly"])
-second = os.path.join(d, "second.yaml")
-with open(second, "w") as o:
-    o.write(f"""extends: {COSTS}
-name: a second shuttle
-services:
-  - {{name: shuttle2, class: transit, route: [line, terminal], every: 2d, first: 2025-01-02, teu: 100 TEU}}
-expansions:
-  - {{name: second_train_set, capital_cost: 10 M USD, lifetime: 20yr, operating_cost: 0.5 M USD/yr, price_year: 2025, assumed: hand check}}
-""")
+second = os.path.join(os.path.dirname(COSTS), "second_shuttle.yaml")  # priced: 1.0 M USD/yr
 cost_cmp = os.path.join(d, "cost_cmp.h5")
 caspian("compare", COSTS, second, "-n", "3", "-o", cost_cmp)
 _, printed, _ = plot(cost_cmp)
 names = {os.path.splitext(os.path.basename(p))[0] for p in printed}
-want = {f"{label}_{c}" for label in ("two_stage", "second") for c in PER_TEU + ["cost_monthly"]}
-want |= {"cost_diff_second", "cost_effectiveness"}
+want = {f"{label}_{c}" for label in ("two_stage", "second_shuttle") for c in PER_TEU + ["cost_monthly"]}
+want |= {"cost_diff_second_shuttle", "cost_effectiveness"}
 expect(want <= names, f"comparison cost charts: missing {sorted(want - names)}")
 for path in printed:
     check_png(path)
@@ -205,7 +197,7 @@ with h5py.File(cost_reps) as f:
     texts = [t.get_text() for t in drawn[0].axes[0].texts]
     expect(texts == ["654.5 USD/TEU [654.5, 654.5]"], f"the label with its CI: {texts}")
 with h5py.File(cost_cmp) as f:
-    diffs = C.generalized_differences(C.read_costs(f["scenarios/two_stage"]), C.read_costs(f["scenarios/second"]))
+    diffs = C.generalized_differences(C.read_costs(f["scenarios/two_stage"]), C.read_costs(f["scenarios/second_shuttle"]))
     (e,) = C.read_effectiveness(f)
 g = [x for x in diffs if x.name == "generalized_usd_per_teu:shuttle"][0]
 expect(g.mean == 0 and g.base_mean == 654.5 and not g.significant, f"the base's service keeps its cost: {g}")

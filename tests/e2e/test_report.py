@@ -126,15 +126,7 @@ for text in ("<td>Generalized cost per TEU</td><td>USD/TEU</td><td class=\"num\"
 expect(page.index("<h2>Cost and CO2") < page.index('alt="cost_usd_per_teu"') < page.index("<h2>Charts"),
        "the cost charts sit in the cost section")
 rendered(path, ["Cost and CO2"] + COMMON)
-second = os.path.join(d, "second.yaml")
-with open(second, "w") as o:
-    o.write(f"""extends: {COSTS}
-name: a second shuttle
-services:
-  - {{name: shuttle2, class: transit, route: [line, terminal], every: 2d, first: 2025-01-02, teu: 100 TEU}}
-expansions:
-  - {{name: second_train_set, capital_cost: 10 M USD, lifetime: 20yr, operating_cost: 0.5 M USD/yr, price_year: 2025, assumed: hand check}}
-""")
+second = os.path.join(os.path.dirname(COSTS), "second_shuttle.yaml")  # priced: 1.0 M USD/yr
 cost_cmp = os.path.join(d, "cost_cmp.h5")
 caspian("compare", COSTS, second, "-n", "3", "-o", cost_cmp)
 path, page = report(cost_cmp)
@@ -142,8 +134,8 @@ self_contained(page, path)
 for text in ("<td class=\"num\">1,000,000 USD/yr</td>", "56.00 USD per extra TEU [56.00, 56.00]", 'alt="cost_effectiveness"',
              "<td>shuttle</td><td>Generalized cost per TEU</td><td>USD/TEU</td><td class=\"num\">0 [0, 0]</td>"):
     expect(text in page, f"comparison cost section shows {text!r}")
-rendered(path, ["Cost and CO2", "Cost-effectiveness of priced expansions", "Change in cost per service: second − two_stage",
-                "second: per service or flow"])
+rendered(path, ["Cost and CO2", "Cost-effectiveness of priced expansions", "Change in cost per service: second_shuttle − two_stage",
+                "second_shuttle: per service or flow"])
 expect("Cost and CO2" not in report(reps)[1], "no cost section without /costs")
 # A sweep: each point's costs; 50-TEU trains share the 200 USD/train over 50 TEU: 656.5 USD/TEU generalized.
 cost_sweep = os.path.join(d, "cost_sweep.h5")
