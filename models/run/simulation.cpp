@@ -44,9 +44,10 @@ Simulation::Simulation(const sim::Document& doc, const Scenario& scenario, RunOp
     : scenario_(scenario), options_(std::move(options)), calendar_(scenario.start_day, scenario.end_day) {
   results_.info = run_info(doc, scenario, options_.scenario_file, options_.replication, !options_.output.empty());
   // Open the output first: a path that cannot be written fails before any simulation time is spent.
-  if (!options_.output.empty()) file_ = std::make_unique<sim::ResultFile>(options_.output);
+  if (!options_.output.empty()) file_ = std::make_unique<sim::ResultFile>(options_.output, options_.events);
   recorder_ = std::make_unique<sim::Recorder>(calendar_, place_names(scenario), source_names(scenario), kCargoClasses,
-                                              metric_specs(scenario), file_.get(), scenario.warmup);
+                                              metric_specs(scenario), options_.events ? file_.get() : nullptr, scenario.warmup);
+  if (file_) recorder_->keep_fingerprint();  // a single run's identity, with or without its event table
   watch_limits(*recorder_, scenario, limits);
 }
 

@@ -24,6 +24,7 @@ struct RunOptions {
   std::string scenario_file;
   std::string output;  // empty: no result file
   std::uint64_t replication = 0;
+  bool events = false;  // the result file holds the event table (run --events)
 };
 
 class Simulation {

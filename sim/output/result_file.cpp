@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <limits>
+#include <stdexcept>
 
 #include "sim/core/errors.h"
 #include "sim/analysis/stats.h"
@@ -95,6 +96,17 @@ void write_transit_monthly(const H5::Group& root, const h5::Axes& axes, const st
   h5::transit_monthly_group(root, axes, sources, {"source", "month"}, values);
 }
 
+// The names the event table's integer columns index.
+void describe_events(const H5::DataSet& events, const Recorder& rec) {
+  attr(events, "description", std::string("every model event, in simulated-time order; times in days since start_date"));
+  std::vector<std::string> kinds;
+  for (int k = 0; k < kEventKinds; ++k) kinds.push_back(event_kind_name(static_cast<EventKind>(k)));
+  attr(events, "kind_names", kinds);
+  attr(events, "place_names", rec.places());
+  attr(events, "source_names", rec.sources());
+  attr(events, "class_names", rec.classes());
+}
+
 }  // namespace
 
 struct ResultFile::Impl {
@@ -108,9 +120,10 @@ struct ResultFile::Impl {
   std::vector<EventRow> buffer;
 };
 
-ResultFile::ResultFile(std::string final_path) : final_(std::move(final_path)) {
+ResultFile::ResultFile(std::string final_path, bool events) : final_(std::move(final_path)), events_(events) {
   impl_ = std::make_unique<Impl>(final_);
   temp_ = impl_->tmp.temp_path();
+  if (!events_) return;
   h5::guarded("cannot create the event table in " + temp_, [&] {
     const hsize_t zero = 0, unlimited = H5S_UNLIMITED, chunk = 4096;
     H5::DataSpace space(1, &zero, &unlimited);
@@ -126,10 +139,11 @@ ResultFile::ResultFile(std::string final_path) : final_(std::move(final_path)) {
 }
 
 ResultFile::~ResultFile() {
-  if (!committed_ && impl_) impl_->events.close();  // the TempFile then removes the partial file
+  if (!committed_ && impl_ && events_) impl_->events.close();  // the TempFile then removes the partial file
 }
 
 void ResultFile::write_events(const std::vector<Event>& events) {
+  if (!events_) throw std::logic_error("ResultFile::write_events: the file was opened without an event table");
   // The rows are written byte for byte, padding included: zero it, or the file carries whatever the
   // stack held (different in every run, so identical runs would give different files).
   auto& rows = impl_->buffer;
@@ -171,6 +185,7 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
     char fp[24];
     std::snprintf(fp, sizeof fp, "%016llx", static_cast<unsigned long long>(rec.fingerprint()));
     attr(root, "fingerprint", std::string(fp));
+    attr(root, "event_table", std::string(events_ ? "written: /events" : "not written (caspian run --events writes it)"));
 
     auto sources = group(root, "scenario_files");
     for (size_t i = 0; i < info.scenario_sources.size(); ++i) {
@@ -333,20 +348,14 @@ void ResultFile::write_results(const Recorder& rec, const RunResults& res) {
       }
     }
 
-    attr(impl_->events, "description", std::string("every model event, in simulated-time order; times in days since start_date"));
-    std::vector<std::string> kinds;
-    for (int k = 0; k < kEventKinds; ++k) kinds.push_back(event_kind_name(static_cast<EventKind>(k)));
-    attr(impl_->events, "kind_names", kinds);
-    attr(impl_->events, "place_names", rec.places());
-    attr(impl_->events, "source_names", rec.sources());
-    attr(impl_->events, "class_names", rec.classes());
+    if (events_) describe_events(impl_->events, rec);
     return 0;
   });
 }
 
 void ResultFile::commit() {
   h5::guarded("cannot finish result file " + temp_, [&] {
-    impl_->events.close();
+    if (events_) impl_->events.close();
     return 0;
   });
   impl_->tmp.commit();

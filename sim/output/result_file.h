@@ -15,7 +15,9 @@ namespace sim {
 
 class ResultFile : public EventSink {
  public:
-  explicit ResultFile(std::string final_path);
+  // EVENTS: with the event table /events (a single run's --events). Without it the file holds every
+  // statistic and the fingerprint; the table is most of a single run's output cost (docs/performance.md).
+  ResultFile(std::string final_path, bool events);
   ~ResultFile() override;  // removes the temporary file unless commit() succeeded
   void write_events(const std::vector<Event>& events) override;
   void write_results(const Recorder& rec, const RunResults& results);
@@ -27,6 +29,7 @@ class ResultFile : public EventSink {
   std::unique_ptr<Impl> impl_;
   std::string final_, temp_;
   bool committed_ = false;
+  bool events_;
 };
 
 }  // namespace sim

@@ -21,20 +21,27 @@ bool contains(const std::vector<int>& v, int x) { return v.empty() || std::find(
 
 constexpr size_t kBufferEvents = 4096;
 
-// FNV-1a over the bytes of each field (not of the struct: its padding is undefined).
-template <class T>
-void hash_into(std::uint64_t& h, const T& value) {
-  unsigned char bytes[sizeof(T)];
-  std::memcpy(bytes, &value, sizeof(T));
-  for (unsigned char b : bytes) {
-    h ^= b;
-    h *= 0x100000001b3ULL;
-  }
+// FNV-1a's step over each field widened to a 64-bit word (not over the struct: its padding is
+// undefined), then an xor-shift so high bits reach low ones. Word-wise rather than FNV-1a's byte-wise:
+// the byte loop's serial multiplies (~300 cycles an event) were a tenth of a 10-year single run's CPU.
+// Each step is a bijection of the hash, so a change in any one field always changes the fingerprint.
+void hash_word(std::uint64_t& h, std::uint64_t w) {
+  h = (h ^ w) * 0x100000001b3ULL;
+  h ^= h >> 32;
 }
+
+void hash_into(std::uint64_t& h, double value) {
+  std::uint64_t w;
+  std::memcpy(&w, &value, sizeof w);
+  hash_word(h, w);
+}
+
+void hash_into(std::uint64_t& h, std::int32_t value) { hash_word(h, static_cast<std::uint32_t>(value)); }
+void hash_into(std::uint64_t& h, std::uint64_t value) { hash_word(h, value); }
 
 void hash_event(std::uint64_t& h, const Event& e) {
   hash_into(h, e.time);
-  hash_into(h, static_cast<std::uint8_t>(e.kind));
+  hash_word(h, static_cast<std::uint8_t>(e.kind));
   hash_into(h, e.place);
   hash_into(h, e.source);
   hash_into(h, e.cargo_class);
@@ -101,8 +108,8 @@ void Recorder::emit(const Event& e) {
       transit_[e.source].at.push_back(e.time);
     }
   }
+  if (fingerprinting_) hash_event(fingerprint_, e);
   if (sink_) {
-    hash_event(fingerprint_, e);
     buffer_.push_back(e);
     if (buffer_.size() >= kBufferEvents) flush();
   }

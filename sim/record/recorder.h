@@ -81,9 +81,11 @@ class Recorder {
   // the run. Costs one comparison per event.
   void watch(std::function<void(const Recorder&)> f, std::uint64_t every);
   // A hash of every event emitted (time, kind, place, source, class, job, creation, amounts), as
-  // OMNeT++'s fingerprints: any change of behaviour changes it. Kept only by runs with an event
-  // sink (single runs), so replication workers pay nothing for it.
+  // OMNeT++'s fingerprints: any change of behaviour changes it. Kept by runs with an event sink and
+  // by runs that ask for it (single runs, whether or not they write the event table), so
+  // replication workers pay nothing for it.
   std::uint64_t fingerprint() const { return fingerprint_; }
+  void keep_fingerprint() { fingerprinting_ = true; }
   // Month-end snapshots of the conservation ledger: (time, created, delivered, in the network).
   struct LedgerEntry {
     double time;
@@ -104,6 +106,7 @@ class Recorder {
   std::vector<TransitStats> transit_;
   Amounts created_, delivered_;
   EventSink* sink_;
+  bool fingerprinting_ = sink_ != nullptr;
   double warmup_;
   std::vector<Event> buffer_;
   std::uint64_t events_ = 0;

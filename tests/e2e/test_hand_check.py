@@ -6,7 +6,7 @@ import numpy as np
 from common import scenario, run_json, tmpdir, expect, caspian
 
 out = os.path.join(tmpdir(), "hand.h5")
-summary = run_json(scenario("examples/hand_check.yaml"), out)
+summary = run_json(scenario("examples/hand_check.yaml"), out, "--events")
 
 expect(summary["metrics"]["terminal_teu"]["monthly"] == [1500, 1400, 1600], f"monthly TEU {summary['metrics']['terminal_teu']}")
 expect(summary["metrics"]["terminal_trains"]["monthly"] == [15, 14, 16], "monthly trains")
@@ -41,6 +41,19 @@ with h5py.File(out, "r") as f:
             expect(f[f"resources/{r}/{s}"].shape == (3,), f"resource series {r}/{s}")
     expect(abs(f["resources/terminal/utilisation"][0] - 15 * 0.25 / 31) < 1e-12, "terminal busy 6 h per train")
     stored = f.attrs["scenario"]
+    fingerprint = f.attrs["fingerprint"]
+
+# Without --events the file holds the same statistics and fingerprint but no event table, and says so.
+plain = os.path.join(tmpdir(), "plain.h5")
+plain_summary = run_json(scenario("examples/hand_check.yaml"), plain)
+expect(plain_summary["fingerprint"] == summary["fingerprint"], "the fingerprint does not depend on --events")
+with h5py.File(plain, "r") as f:
+    expect("events" not in f, "no /events without --events")
+    expect("--events" in f.attrs["event_table"], f"event_table attribute: {f.attrs['event_table']}")
+    expect(f.attrs["fingerprint"] == fingerprint, "stored fingerprint")
+    expect(np.array_equal(f["metrics/terminal_teu"][:], [1500, 1400, 1600]), "same statistics")
+code, _, err = caspian("run", scenario("examples/hand_check.yaml"), "-n", "2", "--events", "-o", plain, check=False)
+expect(code == 2 and "--events" in err and "single run" in err, f"--events with -n: exit {code}: {err}")
 
 # The scenario stored in the file runs again to the same numbers.
 d = tmpdir()

@@ -8,8 +8,8 @@ from common import scenario, caspian, tmpdir, expect
 d = tmpdir()
 path = scenario("examples/stochastic.yaml")
 a, b, c = (os.path.join(d, n) for n in ("a.h5", "b.h5", "c.h5"))
-caspian("run", path, "-o", a, "--seed", "5")
-caspian("run", path, "-o", b, "--seed", "5")
+caspian("run", path, "-o", a, "--seed", "5", "--events")
+caspian("run", path, "-o", b, "--seed", "5", "--events")
 caspian("run", path, "-o", c, "--seed", "6")
 
 expect(filecmp.cmp(a, b, shallow=False), "two runs with one seed give byte-identical result files")

@@ -96,7 +96,7 @@ TEST_CASE("every resource series reaches the single-run and the replication file
   const std::string single = std::string(dir) + "/run.h5", reps = std::string(dir) + "/reps.h5";
   Run run;
   {
-    sim::ResultFile file(single);
+    sim::ResultFile file(single, true);
     sim::Recorder rec(run.calendar, {}, {}, {}, {}, &file);
     run.simulate(rec);
     file.write_results(rec, run.results);
