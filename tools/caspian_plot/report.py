@@ -73,7 +73,7 @@ def observations(rs: RunSet) -> str:
         sim = ci_label(t.simulated, *t.ci, signed=False) if t.ci else fmt(t.simulated)
         err = 100 * (t.simulated - t.observed) / t.observed if t.observed else np.nan
         tol = f"±{t.tolerance_pct:g}%" if t.tolerance_pct else "-"
-        rows.append((t.metric, period_label(t.start, t.end), t.units, fmt(t.observed), sim, f"{err:+.1f}%", tol, t.inside, t.source))
+        rows.append((t.metric, period_label(t.start, t.end), t.units, fmt(t.observed), sim, number(err, 1) + "%", tol, t.inside, t.source))
     simulated = "simulated, mean [95% CI]" if any(t.ci for t in rs.targets) else "simulated"
     return H.table(["metric", "period", "units", "observed", simulated, "error", "tolerance", "inside", "source"],
                    rows, numeric=(3, 4, 5), row_class=lambda r: "bad" if r[7] == "no" else "")
@@ -150,7 +150,7 @@ def comparison_sections(f, kind):
         for d in diffs:
             value = ci_label(d.mean, d.low, d.high)
             rows.append((d.name, d.units, value.split(" [")[0], value.split(" [")[1].rstrip("]") if " [" in value else "-",
-                         f"{100 * d.mean / abs(d.base_mean):+.1f}%" if d.base_mean else "-", "yes" if d.significant else "no"))
+                         number(100 * d.mean / abs(d.base_mean), 1) + "%" if d.base_mean else "-", "yes" if d.significant else "no"))
         out.append((f"Paired differences: {alt} − {base}",
                     "<p>Alternative minus base, replication by replication (common random numbers); significant "
                     "when the 95% CI excludes 0 at the precision written.</p>" +
