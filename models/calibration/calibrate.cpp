@@ -158,7 +158,8 @@ Result calibrate(const Options& o, std::ostream& progress) {
     }
     r.params.push_back({params[i], fitted[i], cal::objective_change(r.objective_after, fm, fp), cal::identified(r.objective_after, fm, fp)});
     progress << "calibrate: " << params[i].key << (r.params.back().identified ? " identified" : " NOT identified")
-             << " (objective +" << fmt(100 * r.params.back().objective_change, 3) << "% under a 5% move)" << std::endl;
+             << " (objective " << (r.params.back().objective_change >= 0 ? "+" : "") << fmt(100 * r.params.back().objective_change, 3)
+             << "% under a 5% move)" << std::endl;
   }
   const int runs = 1 + r.evaluations + 1 + 2 * static_cast<int>(params.size());
   r.replications_used = runs * o.replications;
@@ -213,13 +214,14 @@ void print_table(std::ostream& out, const Result& r) {
                         " replications, seed " + std::to_string(r.seed) + "; " + std::to_string(r.replications_used) + " replications in all; " +
                         r.stopped + ")")
       << "\n";
-  out << "Objective: " << fmt(r.objective_before, 5) << " -> " << fmt(r.objective_after, 5)
+  out << "Objective: " << sim::format_significant(r.objective_before, 5) << " -> " << sim::format_significant(r.objective_after, 5)
       << "  (sum of squared relative errors, each in units of its tolerance)\n\nParameters (identified: the objective changes by 1% or "
          "more under a 5% move)\n";
   sim::Table p({{"key", Align::Left, Fit::Abbreviate}, {"start", Align::Right}, {"fitted", Align::Right}, {"bounds", Align::Right}, {"unit"},
                 {"identified"}, {"objective change", Align::Right}});
   for (const auto& f : r.params)
-    p.add_row({f.param.key, fmt(f.param.start), fmt(f.fitted), fmt(f.param.bounds.lo) + ".." + fmt(f.param.bounds.hi), f.param.unit,
+    p.add_row({f.param.key, sim::format_significant(f.param.start, 6), sim::format_significant(f.fitted, 6),
+               sim::format_significant(f.param.bounds.lo, 6) + ".." + sim::format_significant(f.param.bounds.hi, 6), f.param.unit,
                f.identified ? "yes" : "NO", sim::format_pct(100 * f.objective_change)});
   p.print(out);
   out << "\nObservations: observed, simulated mean before and after [95% CI after], error after\n";

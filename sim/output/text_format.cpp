@@ -23,6 +23,16 @@ std::string format_number(double v, int decimals) {
   return out + frac;
 }
 
+std::string format_significant(double v, int digits) {
+  if (!std::isfinite(v) || v == 0) return std::isnan(v) ? "-" : format_number(v, 0);
+  const int magnitude = static_cast<int>(std::floor(std::log10(std::fabs(v))));
+  std::string s = format_number(v, std::max(0, digits - 1 - magnitude));
+  if (s.find('.') == std::string::npos) return s;
+  s.erase(s.find_last_not_of('0') + 1);
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
+
 std::string format_ci(double lo, double hi, int decimals) {
   if (std::isnan(lo) || std::isnan(hi)) return "-";
   return "[" + format_number(lo, decimals) + ", " + format_number(hi, decimals) + "]";

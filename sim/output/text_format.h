@@ -10,6 +10,9 @@ namespace sim {
 
 // "-" for NaN; thousands separators so that calibration figures read at a glance: 112,608.0
 std::string format_number(double v, int decimals);
+// DIGITS significant digits in format_number's form, trailing zeros dropped: parameters whose scale
+// varies (15.4212 trains/mo, 0.485906, 1,000,000), e.g. 6 digits: what a calibrated value is written with.
+std::string format_significant(double v, int digits);
 // "[lo, hi]" in format_number's form: how every table shows a 95% confidence interval.
 std::string format_ci(double lo, double hi, int decimals);
 // "+1.5%": a signed percentage with one decimal ("-" for NaN).

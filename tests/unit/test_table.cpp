@@ -75,6 +75,12 @@ TEST_CASE("one number format: thousands separators, fixed decimals, CIs and sign
   CHECK(sim::format_number(-1234.4, 0) == "-1,234");
   CHECK(sim::format_number(999, 0) == "999");
   CHECK(sim::format_number(std::nan(""), 1) == "-");
+  CHECK(sim::format_significant(15.42121, 6) == "15.4212");
+  CHECK(sim::format_significant(0.4859064, 6) == "0.485906");
+  CHECK(sim::format_significant(1e6, 6) == "1,000,000");
+  CHECK(sim::format_significant(-2.5, 6) == "-2.5");
+  CHECK(sim::format_significant(0, 6) == "0");
+  CHECK(sim::format_significant(0.99999999, 6) == "1");
   CHECK(sim::format_ci(1000, 20000.26, 1) == "[1,000.0, 20,000.3]");
   CHECK(sim::format_pct(1.56) == "+1.6%");
   CHECK(sim::format_pct(-12.2) == "-12.2%");
