@@ -12,6 +12,8 @@ std::string format_number(double v, int decimals) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
   std::string s = buf, out;
+  // A difference that rounds to zero is written 0.0, never -0.0 (it reads as a sign that is not there).
+  if (s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
   const auto dot = s.find('.');
   const std::string whole = s.substr(0, dot), frac = dot == std::string::npos ? "" : s.substr(dot);
   const size_t start = whole[0] == '-' ? 1 : 0;
@@ -41,7 +43,7 @@ std::string format_ci(double lo, double hi, int decimals) {
 std::string format_pct(double v) {
   if (std::isnan(v)) return "-";
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%+.1f%%", v);
+  std::snprintf(buf, sizeof buf, "%+.1f%%", std::fabs(v) < 0.05 ? 0.0 : v);  // +0.0%, never -0.0%
   return buf;
 }
 

@@ -74,6 +74,9 @@ TEST_CASE("one number format: thousands separators, fixed decimals, CIs and sign
   CHECK(sim::format_number(1234567.891, 1) == "1,234,567.9");
   CHECK(sim::format_number(-1234.4, 0) == "-1,234");
   CHECK(sim::format_number(999, 0) == "999");
+  CHECK(sim::format_number(-0.04, 1) == "0.0");
+  CHECK(sim::format_number(-0.05001, 1) == "-0.1");
+  CHECK(sim::format_ci(-0.04, 0.5, 1) == "[0.0, 0.5]");
   CHECK(sim::format_number(std::nan(""), 1) == "-");
   CHECK(sim::format_significant(15.42121, 6) == "15.4212");
   CHECK(sim::format_significant(0.4859064, 6) == "0.485906");
@@ -84,5 +87,6 @@ TEST_CASE("one number format: thousands separators, fixed decimals, CIs and sign
   CHECK(sim::format_ci(1000, 20000.26, 1) == "[1,000.0, 20,000.3]");
   CHECK(sim::format_pct(1.56) == "+1.6%");
   CHECK(sim::format_pct(-12.2) == "-12.2%");
+  CHECK(sim::format_pct(-0.04) == "+0.0%");
   CHECK(sim::display_width("Ağdam") == 5);
 }
